@@ -1,0 +1,16 @@
+import Foundation
+import FolioMath
+
+// `make bench` (or `FolioBenchmarks SUITE…` to run some suites): one JSON line per result.
+let suites: [any BenchmarkSuite.Type] = [MathBenchmarks.self]
+
+let requested = Set(CommandLine.arguments.dropFirst())
+do {
+    try BLASThreads.configure(environment: ProcessInfo.processInfo.environment)
+    for suite in suites where requested.isEmpty || requested.contains(suite.name) {
+        try suite.run(report: printJSONLine)
+    }
+} catch {
+    FileHandle.standardError.write(Data("FolioBenchmarks: error: \(error)\n".utf8))
+    exit(1)
+}

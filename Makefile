@@ -1,0 +1,57 @@
+# Folio: `make report`, `make test`, `make bench`, `make setup`, `make clean`.
+# Every target installs what it needs, so a brand-new machine (root, Debian) works.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# Debian packages Folio builds against or reads at run time.
+APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libopenblas-dev liblapacke-dev \
+	zlib1g-dev fonts-dejavu-core libjs-katex dataset-fashion-mnist
+SWIFT ?= swift
+FOLIO_RELEASE := .build/release/folio
+FLAGSHIP := notebooks/hidden-talents.md
+
+.PHONY: setup build release test report bench clean
+
+## setup: install the Debian packages (idempotent, quiet; no apt-get update when all are present).
+setup:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "setup: installing$$missing"; \
+		if [ "$$(id -u)" -ne 0 ]; then echo "setup: need root to install:$$missing" >&2; exit 1; fi; \
+		apt-get update -qq >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+## build: debug build of everything.
+build: setup
+	$(SWIFT) build
+
+## release: optimised build of the command-line tool and the benchmarks.
+release: setup
+	$(SWIFT) build -c release --product folio
+	$(SWIFT) build -c release --product FolioBenchmarks
+
+## test: setup + build + the whole test suite.
+test: build
+	$(SWIFT) test
+
+## report: render the flagship notebook into output/.
+report: release
+	@if [ ! -f "$(FLAGSHIP)" ]; then \
+		echo "report: $(FLAGSHIP) does not exist yet; nothing to render." ; \
+		echo "report: render any notebook with: $(FOLIO_RELEASE) render NOTEBOOK" ; \
+		exit 0; \
+	fi; \
+	$(FOLIO_RELEASE) render "$(FLAGSHIP)"
+
+## bench: release-build the benchmarks and print one JSON line per result.
+bench: release
+	.build/release/FolioBenchmarks
+
+## clean: remove build products and the render cache (committed reports stay).
+clean:
+	rm -rf .build .build-* output/.cache

@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+//
+// Folio: a Swift notebook report generator. The target graph follows DESIGN.md:
+// folio → FolioReport → FolioEngine → FolioNotebook, FolioModels, FolioPlot → FolioMath.
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .library(name: "FolioMath", targets: ["FolioMath"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // System libraries from Debian (see `make setup`).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft"),
+        .systemLibrary(name: "CLapack"),
+        .systemLibrary(name: "CZlib"),
+
+        // Libraries, bottom up.
+        .target(name: "FolioMath", dependencies: ["CLapack"]),
+        .target(name: "FolioModels", dependencies: ["FolioMath", "CZlib"]),
+        .target(name: "FolioPlot", dependencies: ["FolioMath", "CCairo"]),
+        .target(name: "FolioNotebook", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "FolioEngine",
+            dependencies: [
+                "FolioNotebook", "FolioModels", "FolioPlot", "FolioMath",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "FolioReport", dependencies: ["FolioEngine", "FolioNotebook"]),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioReport", "FolioEngine", "FolioNotebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // `make bench`: prints one JSON object per line.
+        .executableTarget(
+            name: "FolioBenchmarks",
+            dependencies: ["FolioMath", "FolioModels", "FolioPlot", "FolioEngine"],
+            path: "Benchmarks/FolioBenchmarks"
+        ),
+
+        // Tests: one target per module.
+        .testTarget(name: "FolioMathTests", dependencies: ["FolioMath"]),
+        .testTarget(name: "FolioModelsTests", dependencies: ["FolioModels", "FolioMath"]),
+        .testTarget(name: "FolioPlotTests", dependencies: ["FolioPlot"], resources: [.copy("Baselines")]),
+        .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook"]),
+        .testTarget(
+            name: "FolioEngineTests",
+            dependencies: ["FolioEngine", "FolioNotebook"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,19 @@
+import ArgumentParser
+import FolioEngine
+
+/// The `folio` command: turns notebooks (Markdown with Swift cells) into executed reports.
+@main
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Turn Markdown notebooks with Swift cells into executed, reproducible reports.",
+        discussion: """
+            A notebook is CommonMark with YAML front matter; fenced `swift` blocks are cells.
+            Folio parses and checks every cell before running anything, caches each cell's
+            results by content, and writes output/<name>/index.html with its figures and a
+            manifest.json.
+            """,
+        version: FolioVersion.current,
+        subcommands: []
+    )
+}

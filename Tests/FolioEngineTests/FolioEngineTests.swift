@@ -1,0 +1,2 @@
+// Tests for FolioEngine arrive with its issue.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for FolioModels arrive with its issue.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for FolioNotebook arrive with its issue.
+import Testing

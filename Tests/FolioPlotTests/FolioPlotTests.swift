@@ -1,0 +1,2 @@
+// Tests for FolioPlot arrive with its issue.
+import Testing
