@@ -19,12 +19,16 @@ extension Matrix {
     ) throws {
         let (m, kA) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
         let (kB, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
-        guard kA == kB, c.rows == m, c.columns == n else {
-            let describe = { (matrix: Matrix, transposed: Bool) in matrix.shapeDescription + (transposed ? "ᵀ" : "") }
+        let describe = { (matrix: Matrix, transposed: Bool) in matrix.shapeDescription + (transposed ? "ᵀ" : "") }
+        guard kA == kB else {
             throw LinearAlgebraError.shapeMismatch(
-                operation: "matmul",
-                shapes: [describe(a, transposeA), describe(b, transposeB), "result " + c.shapeDescription],
-                expectation: "inner dimensions must agree: \(m)×\(kA) · \(kB)×\(n)")
+                operation: "matmul", shapes: [describe(a, transposeA), describe(b, transposeB)],
+                expectation: "inner dimensions \(kA) and \(kB) differ")
+        }
+        guard c.rows == m, c.columns == n else {
+            throw LinearAlgebraError.shapeMismatch(
+                operation: "matmul", shapes: [describe(a, transposeA), describe(b, transposeB)],
+                expectation: "the result must be \(m)×\(n), not \(c.shapeDescription)")
         }
         guard m > 0, n > 0 else { return }
         guard kA > 0 else {
