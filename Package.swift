@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries from Debian (see `make setup`).
@@ -37,7 +39,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "FolioReport", dependencies: ["FolioEngine", "FolioNotebook"]),
+        .target(
+            name: "FolioReport",
+            dependencies: [
+                "FolioEngine", "FolioNotebook",
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
 
         // The command-line tool.
         .executableTarget(
@@ -60,6 +71,7 @@ let package = Package(
         .testTarget(name: "FolioModelsTests", dependencies: ["FolioModels", "FolioMath"]),
         .testTarget(name: "FolioPlotTests", dependencies: ["FolioPlot"], resources: [.copy("Baselines")]),
         .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook"]),
+        .testTarget(name: "FolioReportTests", dependencies: ["FolioReport"]),
         .testTarget(
             name: "FolioEngineTests",
             dependencies: ["FolioEngine", "FolioNotebook"],

@@ -1,0 +1,152 @@
+/// TeX math found in prose, to be kept away from the Markdown pass and typeset by KaTeX.
+struct MathSpan: Equatable, Sendable {
+    /// The TeX source between the delimiters.
+    let tex: String
+    /// `$$…$$` (display) rather than `$…$` (inline).
+    let isDisplay: Bool
+
+    /// The element KaTeX renders in the browser; the TeX is escaped, so it is also what
+    /// a reader without JavaScript sees.
+    var html: String {
+        isDisplay
+            ? "<div class=\"math display\">\(tex.htmlEscaped)</div>"
+            : "<span class=\"math inline\">\(tex.htmlEscaped)</span>"
+    }
+}
+
+/// Replaces math in Markdown by inert placeholders before Markdown is converted, and puts
+/// the typeset-ready HTML back afterwards, so `_`, `*` and `\\` inside TeX are never read
+/// as emphasis or escapes.
+///
+/// Rules (pandoc's): `$$…$$` is display math; `$…$` is inline math when the opening `$`
+/// is not followed by a space and the closing `$` is not preceded by a space nor followed
+/// by a digit (so "$5 and $6" stays text); `\$` is a literal dollar; nothing inside code
+/// spans or fenced code blocks is touched.
+struct MathExtraction: Sendable {
+    /// The Markdown with placeholders.
+    let markdown: String
+    /// The spans, in order; placeholder *i* stands for `spans[i]`.
+    let spans: [MathSpan]
+
+    init(markdown source: String) {
+        var output = ""
+        var spans: [MathSpan] = []
+        let characters = Array(source)
+        var index = 0
+        var atLineStart = true
+        var inFence: String? = nil
+        while index < characters.count {
+            let character = characters[index]
+            if atLineStart, let fence = MathExtraction.fenceMarker(characters, at: index) {
+                if inFence == nil { inFence = fence } else if fence.hasPrefix(inFence!) { inFence = nil }
+            }
+            atLineStart = character == "\n"
+            if inFence != nil {
+                output.append(character)
+                index += 1
+                continue
+            }
+            if character == "\\", index + 1 < characters.count, characters[index + 1] == "$" {
+                output += "\\$"
+                index += 2
+                continue
+            }
+            if character == "`" {
+                let end = MathExtraction.codeSpanEnd(characters, from: index)
+                output += String(characters[index..<end])
+                index = end
+                continue
+            }
+            if character == "$", let (span, end) = MathExtraction.math(characters, at: index) {
+                output += MathExtraction.placeholder(spans.count)
+                spans.append(span)
+                index = end
+                continue
+            }
+            output.append(character)
+            index += 1
+        }
+        self.markdown = output
+        self.spans = spans
+    }
+
+    /// Replaces the placeholders in converted HTML by the math elements. A display
+    /// placeholder alone in a paragraph replaces the whole `<p>`.
+    func restore(in html: String) -> String {
+        var result = html
+        for (i, span) in spans.enumerated().reversed() {
+            let token = MathExtraction.placeholder(i)
+            if span.isDisplay {
+                result = result.replacing("<p>\(token)</p>", with: span.html)
+            }
+            result = result.replacing(token, with: span.html)
+        }
+        return result
+    }
+
+    /// Letters and digits only, so Markdown leaves it alone.
+    static func placeholder(_ index: Int) -> String { "FOLIOMATH\(index)Z" }
+
+    private static func fenceMarker(_ characters: [Character], at index: Int) -> String? {
+        var i = index
+        while i < characters.count, characters[i] == " ", i - index < 3 { i += 1 }
+        guard i < characters.count, characters[i] == "`" || characters[i] == "~" else { return nil }
+        let marker = characters[i]
+        var length = 0
+        while i + length < characters.count, characters[i + length] == marker { length += 1 }
+        return length >= 3 ? String(repeating: marker, count: length) : nil
+    }
+
+    /// The index just past a code span that starts at `start` (a run of backticks closed
+    /// by a run of the same length), or past the opening run if it is never closed.
+    private static func codeSpanEnd(_ characters: [Character], from start: Int) -> Int {
+        var openLength = 0
+        while start + openLength < characters.count, characters[start + openLength] == "`" { openLength += 1 }
+        var i = start + openLength
+        while i < characters.count {
+            if characters[i] == "`" {
+                var run = 0
+                while i + run < characters.count, characters[i + run] == "`" { run += 1 }
+                if run == openLength { return i + run }
+                i += run
+            } else {
+                i += 1
+            }
+        }
+        return start + openLength
+    }
+
+    private static func math(_ characters: [Character], at start: Int) -> (MathSpan, Int)? {
+        if start + 1 < characters.count, characters[start + 1] == "$" {
+            var i = start + 2
+            while i + 1 < characters.count {
+                if characters[i] == "\\" { i += 2; continue }
+                if characters[i] == "$", characters[i + 1] == "$" {
+                    let tex = String(characters[(start + 2)..<i]).trimmingWhitespace
+                    return tex.isEmpty ? nil : (MathSpan(tex: tex, isDisplay: true), i + 2)
+                }
+                i += 1
+            }
+            return nil
+        }
+        guard start + 1 < characters.count, !characters[start + 1].isWhitespace else { return nil }
+        var i = start + 1
+        while i < characters.count, characters[i] != "\n" || (i + 1 < characters.count && characters[i + 1] != "\n") {
+            if characters[i] == "\\" { i += 2; continue }
+            if characters[i] == "$" {
+                let closesProperly = !characters[i - 1].isWhitespace
+                    && !(i + 1 < characters.count && characters[i + 1].isNumber)
+                guard closesProperly else { return nil }
+                return (MathSpan(tex: String(characters[(start + 1)..<i]), isDisplay: false), i + 1)
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
