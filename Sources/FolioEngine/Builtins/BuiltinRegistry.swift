@@ -47,6 +47,21 @@ struct BuiltinRegistry: Sendable {
 
     func function(named name: String) -> Builtin? { functions[name] }
 
+    /// The checked type of a written annotation (`Double`, `[Int]`, a registered enum).
+    func valueType(of annotation: TypeAnnotation) -> ValueType {
+        switch annotation {
+        case .named("Int"): .int
+        case .named("Double"), .named("Float"): .double
+        case .named("Bool"): .bool
+        case .named("String"): .string
+        case .named("Matrix"): .matrix
+        case .named(let name): enumerations[name].map { .enumeration(name, cases: $0) } ?? .any
+        case .array(let element): .array(valueType(of: element))
+        case .dictionary: .dictionary
+        case .function: .function
+        }
+    }
+
     /// The method `name` whose receiver type accepts `receiver`.
     func method(named name: String, for receiver: Value) -> Builtin? {
         methods[name]?.first { $0.parameters.first?.type.convert(receiver) != nil }

@@ -144,7 +144,7 @@ extension Evaluator {
         }
         let body = closure.literal.body
         if body.count == 1, case .expression(let expr) = body[0].kind {
-            try context.tick()
+            try tick(at: expr.position)
             return try evaluate(expr, in: callScope)
         }
         if case .returned(let value) = try execute(body, in: callScope) { return value }

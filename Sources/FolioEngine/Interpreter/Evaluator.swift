@@ -30,7 +30,7 @@ final class Evaluator {
         for statement in statements {
             last = nil
             if case .expression(let expr) = statement.kind {
-                try context.tick()
+                try tick(at: statement.position)
                 last = try evaluate(expr, in: scope)
                 continue
             }
@@ -50,8 +50,18 @@ final class Evaluator {
         return .normal
     }
 
+    /// Counts a step; a timeout becomes an error at `position`.
+    @inline(__always)
+    func tick(at position: SourcePosition) throws {
+        do {
+            try context.tick()
+        } catch let error as BuiltinError {
+            throw RuntimeError(message: error.message, position: position, hint: error.hint)
+        }
+    }
+
     func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
-        try context.tick()
+        try tick(at: statement.position)
         switch statement.kind {
         case .binding(let isVar, let pattern, let type, let valueExpr):
             var value = try valueExpr.map { try evaluate($0, in: scope, expected: type) } ?? defaultValue(for: type)
@@ -177,17 +187,7 @@ final class Evaluator {
     }
 
     func valueType(of annotation: TypeAnnotation) -> ValueType {
-        switch annotation {
-        case .named("Int"): .int
-        case .named("Double"), .named("Float"): .double
-        case .named("Bool"): .bool
-        case .named("String"): .string
-        case .named("Matrix"): .matrix
-        case .named(let name): context.registry.enumerations[name].map { .enumeration(name, cases: $0) } ?? .any
-        case .array(let element): .array(valueType(of: element))
-        case .dictionary: .dictionary
-        case .function: .function
-        }
+        context.registry.valueType(of: annotation)
     }
 
     func truth(_ expr: Expr, in scope: Scope) throws -> Bool {
