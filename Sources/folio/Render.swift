@@ -77,7 +77,7 @@ struct Render: ParsableCommand {
         switch try OutputWriter.write(result, to: outputDirectory, allowErrors: allowErrors) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")
         case .keptPrevious(let folder):
-            NotebookLoading.printError("render failed; kept the previous \(folder.relativePath)/ (use --allow-errors to write anyway)")
+            NotebookLoading.printError("render failed; \(folder.relativePath)/ was left as it was (use --allow-errors to write anyway)")
         }
         if !result.succeeded && !allowErrors { throw ExitCode(1) }
     }

@@ -55,7 +55,9 @@ struct Builtin: Sendable {
         let list = parameters.map { parameter in
             let head = parameter.label ?? "_ \(parameter.name)"
             let variadic = parameter.isVariadic ? "..." : ""
-            let defaultText = parameter.isVariadic ? "" : parameter.defaultValue.map { " = \($0.sourceText)" } ?? ""
+            var defaultText = parameter.defaultValue.map { " = \($0.sourceText)" } ?? ""
+            if parameter.isVariadic { defaultText = "" }
+            if case .void? = parameter.defaultValue { defaultText = " (optional)" }
             return "\(head): \(parameter.type)\(variadic)\(defaultText)"
         }
         return "\(name)(\(list.joined(separator: ", "))) -> \(returnType)"

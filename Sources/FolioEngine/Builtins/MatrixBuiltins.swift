@@ -67,6 +67,18 @@ extension BuiltinModule {
                 "singularValues", [.positional("a", .matrix)], returns: .array(.double),
                 doc: "The singular values, largest first."
             ) { call in .array(try call.matrix(0).singularValues().map(Value.double)) },
+            Builtin(
+                "norm", [.positional("a", .matrix), .labeled("kind", normKind, default: .enumCase(type: "NormKind", name: "frobenius"))],
+                returns: .double, doc: "A matrix norm: `.frobenius` (default), `.spectral` (largest singular value) or `.nuclear`."
+            ) { call in
+                let matrix = try call.matrix(0)
+                guard case .enumCase(_, let kind) = call[1] else { throw BuiltinError("'kind' must be a NormKind") }
+                switch kind {
+                case "spectral": return .double(try matrix.spectralNorm())
+                case "nuclear": return .double(try matrix.nuclearNorm())
+                default: return .double(matrix.frobeniusNorm)
+                }
+            },
             norm("frobeniusNorm", "The Frobenius norm √Σ aᵢⱼ².") { $0.frobeniusNorm },
             norm("spectralNorm", "The largest singular value.") { try $0.spectralNorm() },
             norm("nuclearNorm", "The sum of the singular values.") { try $0.nuclearNorm() },
@@ -99,7 +111,11 @@ extension BuiltinModule {
                 guard case .matrix(let matrix) = value else { return .void }
                 return .tuple([TupleField(label: "rows", value: .int(matrix.rows)), TupleField(label: "columns", value: .int(matrix.columns))])
             },
-        ])
+        ],
+        enumerations: ["NormKind": normCases])
+
+    private static let normCases = ["frobenius", "spectral", "nuclear"]
+    private static let normKind = ValueType.enumeration("NormKind", cases: normCases)
 
     private static func shapeColumns(_ call: BuiltinCall) throws -> Int {
         let rows = try call.count(0, maximum: 100_000), columns = try call.count(1, maximum: 100_000)

@@ -87,7 +87,7 @@ struct CellWalker {
             declare(literal.name ?? "", Symbol(isVar: false, function: literal))
             walkFunction(literal)
         case .returnValue(let value):
-            if functionDepth == 0 { report(statement.position, "'return' outside a function") }
+            if functionDepth == 0 { report(statement.position, "'return' outside a function", hint: "a cell's last expression is its value; no 'return' is needed") }
             if let value { walk(value) }
         case .breakLoop, .continueLoop:
             if loopDepth == 0 { report(statement.position, "'break' and 'continue' are only allowed inside a loop") }

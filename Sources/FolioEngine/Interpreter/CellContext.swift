@@ -67,11 +67,14 @@ final class CellContext {
 
     func readFile(_ path: String) throws -> Data {
         let url = try sandbox.resolve(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BuiltinError("file '\(path)' does not exist", hint: "paths are relative to the notebook's folder")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw BuiltinError("cannot read '\(path)': \(error.localizedDescription)")
+            throw BuiltinError("cannot read '\(path)'", hint: "is it a folder, or unreadable?")
         }
         filesRead[url.path] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return data

@@ -194,7 +194,7 @@ extension Evaluator {
         } catch let error as BuiltinError {
             throw RuntimeError(message: error.message, position: position, hint: error.hint)
         } catch {
-            throw RuntimeError(message: "\(builtin.name): \(error)", position: position, hint: nil)
+            throw RuntimeError(message: "\(error)", position: position, hint: nil)
         }
         switch result {
         case _ where !result.isFinite:

@@ -9,7 +9,7 @@ final class Evaluator {
     var callDepth = 0
 
     static let maximumCallDepth = 200
-    static let maximumWhileIterations = 10_000_000
+    static let maximumWhileIterations = 1_000_000
     /// The most elements a range may turn into (a typo like `0..<10_000_000_000` must not
     /// exhaust memory).
     static let maximumMaterializedCount = 20_000_000

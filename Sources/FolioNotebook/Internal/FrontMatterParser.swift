@@ -12,7 +12,11 @@ struct FrontMatterParser {
         self.firstLine = firstLine
     }
 
+    /// Number of lines of the YAML text (a problem past them is reported at its context).
+    private var yamlLineCount = 0
+
     mutating func parse(_ yaml: String) -> FrontMatter {
+        yamlLineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
         var frontMatter = FrontMatter()
         let root: Node?
         do {
@@ -218,7 +222,10 @@ struct FrontMatterParser {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            report(at: mark, "invalid YAML: \(problem)\(detail)", "check the indentation and quoting near here")
+            // An unclosed bracket or quote is found at the end of the text: point at its start.
+            let atEnd = mark.line > yamlLineCount || (mark.line == yamlLineCount && context != nil)
+            let location = atEnd ? context?.mark ?? mark : mark
+            report(at: location, "invalid YAML: \(problem)\(detail)", "check the indentation, brackets and quoting here")
         case .duplicatedKeysInMapping(let duplicates, let context):
             report(
                 at: context.mark, "duplicate front matter key '\(duplicates.joined(separator: "', '"))'",
