@@ -6,9 +6,8 @@ struct NotebookParser {
 
     init(source: String, path: String) {
         self.path = path
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // "\r\n" is one Character in Swift, so split on any newline character.
+        var lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
     }
