@@ -14,6 +14,6 @@ struct Folio: ParsableCommand {
             manifest.json.
             """,
         version: FolioVersion.current,
-        subcommands: []
+        subcommands: [Render.self, Lint.self, Functions.self, Clean.self]
     )
 }

@@ -1,0 +1,55 @@
+import Foundation
+import FolioMath
+import FolioNotebook
+
+/// Folio's execution engine: static check, plan, cache and run of a parsed notebook.
+public enum Engine {
+    /// Every static check (`folio lint`): unsupported constructs, names, labels, argument
+    /// counts, literal types, definitions and references. Parse diagnostics are separate
+    /// (`Notebook.parse`).
+    public static func lint(_ notebook: Notebook) -> [Diagnostic] {
+        Checker.check(notebook, registry: .standard).1
+    }
+
+    /// Checks, then runs the notebook's cells (reusing cached ones).
+    ///
+    /// BLAS threads: with `jobs` > 1, OpenBLAS gets `max(1, cores / jobs)` threads, so
+    /// concurrent cells do not oversubscribe the cores; with one job it keeps its setting
+    /// (`FOLIO_THREADS` or all cores). Results are identical for every `jobs`.
+    public static func run(_ notebook: Notebook, options: RunOptions) -> RunResult {
+        let (analyses, diagnostics) = Checker.check(notebook, registry: .standard)
+        guard !diagnostics.containsErrors else {
+            return RunResult(notebook: notebook, diagnostics: diagnostics, cells: [], warnings: [])
+        }
+        if options.jobs > 1 {
+            BLASThreads.set(max(1, ProcessInfo.processInfo.activeProcessorCount / options.jobs))
+        }
+        let folder = URL(fileURLWithPath: notebook.path).deletingLastPathComponent()
+        let sandbox = FileSandbox(notebookFolder: folder, dataFolders: notebook.frontMatter.data.map { ($0.name, $0.path) })
+        let events = options.events
+        let runner = CellRunner(
+            notebook: notebook, registry: .standard, sandbox: sandbox, params: notebook.paramsValue,
+            defaultTimeoutSeconds: options.defaultTimeoutSeconds, now: options.now,
+            onProgress: { events(.progress($0)) })
+        let scheduler = Scheduler(notebook: notebook, analyses: analyses, runner: runner, options: options)
+        let cells = scheduler.run()
+        return RunResult(notebook: notebook, diagnostics: diagnostics, cells: cells, warnings: scheduler.warnings)
+    }
+
+    /// `folio functions [NAME]`: the built-ins' signatures and documentation; nil when
+    /// `name` matches none.
+    public static func functionDocumentation(_ name: String?) -> String? {
+        BuiltinDocumentation.render(registry: .standard, name: name)
+    }
+
+    /// Names close to `name` among the built-ins, for a did-you-mean.
+    public static func functionSuggestions(_ name: String) -> [String] {
+        let registry = BuiltinRegistry.standard
+        return DidYouMean.suggestions(for: name, among: Array(registry.functions.keys) + Array(registry.allMemberNames), limit: 3)
+    }
+
+    /// `folio clean`: removes cache entries that no notebook's last run references.
+    public static func cleanCache(at directory: URL) throws -> Int {
+        try CacheStore(directory: directory).clean()
+    }
+}

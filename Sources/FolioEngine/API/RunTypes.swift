@@ -1,0 +1,75 @@
+import Foundation
+import FolioNotebook
+
+/// How a cell ended in a run.
+public enum CellStatus: String, Sendable, Codable {
+    case ran, cached, failed, skipped
+}
+
+/// One cell's result: status, timing, key, outputs, and its error if it failed.
+public struct CellResult: Sendable, Codable, Equatable {
+    /// Label or `cell-<index>`.
+    public var id: String
+    public var label: String?
+    /// 1-based position among the cells.
+    public var index: Int
+    /// File line of the cell's opening fence.
+    public var line: Int
+    public var status: CellStatus
+    /// Wall-clock seconds spent on the cell in this run (0 when reused from the cache).
+    public var seconds: Double
+    /// The cache key (SHA-256 hex), nil for skipped cells.
+    public var key: String?
+    public var outputs: [CellOutput]
+    /// The runtime error (for `failed`, or the expected error of an `expect-error` cell).
+    public var error: Diagnostic?
+    /// Why the cell was skipped (`depends on fig-x, which failed`).
+    public var skipReason: String?
+    /// Why the cell ran (`code changed`, …); empty when it was reused.
+    public var reasons: [String]
+}
+
+/// Something that happened during a run, for progress display.
+public enum RunEvent: Sendable {
+    case started(cell: String)
+    case finished(CellResult)
+    case progress(ProgressUpdate)
+    case warning(String)
+}
+
+/// Settings of a run. Clocks and event sinks are passed in so tests control them.
+public struct RunOptions: Sendable {
+    /// Cells run concurrently (at most this many at once).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Read and write the cache (`--no-cache` turns both off).
+    public var useCache = true
+    /// Cell ids (labels) to recompute even if cached.
+    public var refresh: Set<String> = []
+    /// `output/.cache`.
+    public var cacheDirectory: URL
+    /// Timeout for cells without a `timeout` option (nil: none).
+    public var defaultTimeoutSeconds: Double? = 600
+    /// Monotonic seconds.
+    public var now: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    public var events: @Sendable (RunEvent) -> Void = { _ in }
+
+    public init(cacheDirectory: URL) {
+        self.cacheDirectory = cacheDirectory
+    }
+}
+
+/// The result of `Engine.run`.
+public struct RunResult: Sendable {
+    public var notebook: Notebook
+    /// Static-check errors; when any is an error, nothing ran and `cells` is empty.
+    public var diagnostics: [Diagnostic]
+    /// One per cell, in document order.
+    public var cells: [CellResult]
+    /// Non-fatal problems (a corrupt cache entry that was recomputed).
+    public var warnings: [String]
+
+    /// True when the check passed and no cell failed or was skipped.
+    public var succeeded: Bool {
+        !diagnostics.containsErrors && cells.allSatisfy { $0.status == .ran || $0.status == .cached }
+    }
+}

@@ -1,0 +1,122 @@
+extension BuiltinModule {
+    /// Properties and methods of arrays, ranges, strings and dictionaries.
+    static let collections = BuiltinModule(
+        name: "collections",
+        methods: [
+            method("map", [.positional("transform", .function)], returns: .array(.any), doc: "The results of `transform` on each element.") {
+                call in .array(try elements(call).map { try call.apply(call[1], [$0]) })
+            },
+            method("filter", [.positional("isIncluded", .function)], returns: .array(.any), doc: "The elements for which `isIncluded` is true.") {
+                call in
+                try .array(elements(call).filter { element in
+                    guard case .bool(let keep) = try call.apply(call[1], [element]) else {
+                        throw BuiltinError("filter's closure must return Bool")
+                    }
+                    return keep
+                })
+            },
+            method(
+                "reduce", [.positional("initialResult", .any), .positional("nextPartialResult", .function)], returns: .any,
+                doc: "Combines the elements left to right: `reduce(0) { $0 + $1 }`."
+            ) { call in
+                try elements(call).reduce(call[1]) { try call.apply(call[2], [$0, $1]) }
+            },
+            method("sorted", [], returns: .array(.any), doc: "The elements in increasing order (numbers or strings).") { call in
+                .array(try sortedValues(try elements(call)))
+            },
+            method("reversed", [], returns: .array(.any), doc: "The elements in reverse order.") { call in
+                .array(try elements(call).reversed())
+            },
+            method("contains", [.positional("element", .any)], returns: .bool, doc: "Whether an element equals `element`.") {
+                call in
+                let target = DictionaryKey(call[1])
+                return .bool(try elements(call).contains { DictionaryKey($0) == target && target != nil })
+            },
+            method("enumerated", [], returns: .array(.any), doc: "Pairs `(offset, element)`.") { call in
+                .array(try elements(call).enumerated().map { .tuple([TupleField(label: "offset", value: .int($0)), TupleField(label: "element", value: $1)]) })
+            },
+            method("prefix", [.positional("maxLength", .int)], returns: .array(.any), doc: "The first `maxLength` elements.") {
+                call in .array(Array(try elements(call).prefix(max(0, try call.int(1)))))
+            },
+            method("suffix", [.positional("maxLength", .int)], returns: .array(.any), doc: "The last `maxLength` elements.") {
+                call in .array(Array(try elements(call).suffix(max(0, try call.int(1)))))
+            },
+            method("joined", [.labeled("separator", .string, default: .string(""))], returns: .string, doc: "The elements' text joined by `separator`.") {
+                call in .string(try elements(call).map(\.description).joined(separator: try call.string(1)))
+            },
+            method("allSatisfy", [.positional("predicate", .function)], returns: .bool, doc: "Whether `predicate` holds for every element.") {
+                call in
+                .bool(try elements(call).allSatisfy { element in
+                    if case .bool(true) = try call.apply(call[1], [element]) { return true }
+                    return false
+                })
+            },
+        ],
+        properties: [
+            property("count", .any, returns: .int, doc: "The number of elements (or characters, or entries).") { value in
+                switch value {
+                case .array(let elements): return .int(elements.count)
+                case .string(let text): return .int(text.count)
+                case .dictionary(let dictionary): return .int(dictionary.count)
+                case .range(let lower, let upper): return .int(upper - lower)
+                case .matrix(let matrix): return .int(matrix.count)
+                default: throw BuiltinError("value of type \(value.typeName) has no member 'count'")
+                }
+            },
+            property("isEmpty", .array(.any), returns: .bool, doc: "Whether there are no elements.") { value in
+                if case .array(let elements) = value { return .bool(elements.isEmpty) }
+                return .bool(false)
+            },
+            property("first", .array(.any), returns: .any, doc: "The first element (an error when empty).") { value in
+                guard case .array(let elements) = value, let first = elements.first else { throw BuiltinError("'first' of an empty array") }
+                return first
+            },
+            property("last", .array(.any), returns: .any, doc: "The last element (an error when empty).") { value in
+                guard case .array(let elements) = value, let last = elements.last else { throw BuiltinError("'last' of an empty array") }
+                return last
+            },
+            property("keys", .dictionary, returns: .array(.any), doc: "The keys, in insertion order.") { value in
+                guard case .dictionary(let dictionary) = value else { return .array([]) }
+                return .array(dictionary.entries.map { $0.key.value })
+            },
+            property("values", .dictionary, returns: .array(.any), doc: "The values, in insertion order.") { value in
+                guard case .dictionary(let dictionary) = value else { return .array([]) }
+                return .array(dictionary.entries.map(\.value))
+            },
+        ])
+
+    /// A method on arrays (ranges convert): `parameters` come after the receiver.
+    private static func method(
+        _ name: String, _ parameters: [Builtin.Parameter], returns: ValueType, doc: String,
+        body: @escaping @Sendable (inout BuiltinCall) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.positional("self", .array(.any))] + parameters, returns: returns, doc: doc, body: body)
+    }
+
+    static func property(
+        _ name: String, _ receiver: ValueType, returns: ValueType, doc: String, _ get: @escaping @Sendable (Value) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.positional("self", receiver)], returns: returns, doc: doc) { call in try get(call[0]) }
+    }
+
+    private static func elements(_ call: BuiltinCall) throws -> [Value] {
+        let elements = try call.array(0)
+        guard elements.count <= Evaluator.maximumMaterializedCount else {
+            throw BuiltinError("too many elements (\(elements.count)); the limit is \(Evaluator.maximumMaterializedCount)")
+        }
+        return elements
+    }
+
+    private static func sortedValues(_ values: [Value]) throws -> [Value] {
+        if values.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            return values.sorted { $0.description < $1.description }
+        }
+        let numbers: [(Double, Value)] = try values.map { value in
+            guard let converted = ValueType.double.convert(value), case .double(let number) = converted else {
+                throw BuiltinError("sorted() needs numbers or strings, got \(value.typeName)")
+            }
+            return (number, value)
+        }
+        return numbers.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+extension BuiltinModule {
+    /// `print`, `stride`, conversions and `zip`.
+    static let core = BuiltinModule(
+        name: "core",
+        functions: [
+            Builtin(
+                "print", [.variadic("items", .any), .labeled("separator", .string, default: .string(" "))],
+                returns: .void, doc: "Writes the items, separated by `separator`, to the cell's text output."
+            ) { call in
+                let text = try call.array(0).map(\.description).joined(separator: try call.string(1))
+                call.context.print(text + "\n")
+                return .void
+            },
+            Builtin(
+                "stride",
+                [
+                    .labeled("from", .number), .labeled("to", .number, default: .void),
+                    .labeled("through", .number, default: .void), .labeled("by", .number),
+                ],
+                returns: .array(.double),
+                doc: """
+                    The numbers from `from` in steps of `by`, up to but excluding `to`, or up to and \
+                    including `through` (give exactly one). Int bounds and step give Ints.
+                    """
+            ) { call in try stride(call) },
+            conversion("Int", .int, doc: "Converts a Double (truncating toward zero), Bool or String to Int.") { value in
+                switch value {
+                case .int: return value
+                case .double(let double):
+                    guard double.isFinite, double > -9.2e18, double < 9.2e18 else {
+                        throw BuiltinError("\(double) cannot be converted to Int")
+                    }
+                    return .int(Int(double))
+                case .string(let text):
+                    guard let int = Int(text) else { throw BuiltinError("'\(text)' is not an integer") }
+                    return .int(int)
+                case .bool(let flag): return .int(flag ? 1 : 0)
+                default: throw BuiltinError("cannot convert \(value.typeName) to Int")
+                }
+            },
+            conversion("Double", .double, doc: "Converts an Int or String to Double.") { value in
+                switch value {
+                case .double: return value
+                case .int(let int): return .double(Double(int))
+                case .string(let text):
+                    guard let double = Double(text) else { throw BuiltinError("'\(text)' is not a number") }
+                    return .double(double)
+                default: throw BuiltinError("cannot convert \(value.typeName) to Double")
+                }
+            },
+            conversion("String", .string, doc: "The value as `print` shows it.") { .string($0.description) },
+            conversion("Array", .array(.any), doc: "The elements of a range, array or matrix (column-major) as an array.") {
+                value in
+                if case .matrix(let matrix) = value { return .array(matrix.elements.map(Value.double)) }
+                guard let array = ValueType.array(.any).convert(value) else {
+                    throw BuiltinError("cannot make an array from \(value.typeName)")
+                }
+                return array
+            },
+            Builtin(
+                "zip", [.positional("first", .array(.any)), .positional("second", .array(.any))], returns: .array(.any),
+                doc: "Pairs of elements `(first[i], second[i])`, as long as the shorter array."
+            ) { call in
+                .array(zip(try call.array(0), try call.array(1)).map { .tuple([TupleField(value: $0), TupleField(value: $1)]) })
+            },
+        ])
+
+    private static func conversion(
+        _ name: String, _ type: ValueType, doc: String, _ convert: @escaping @Sendable (Value) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.positional("value", .any)], returns: type, doc: doc) { call in try convert(call[0]) }
+    }
+
+    private static func stride(_ call: BuiltinCall) throws -> Value {
+        let hasTo = !isVoid(call[1]), hasThrough = !isVoid(call[2])
+        guard hasTo != hasThrough else { throw BuiltinError("give exactly one of 'to:' and 'through:'") }
+        let end = hasTo ? call[1] : call[2]
+        let allInts = [call[0], end, call[3]].allSatisfy { if case .int = $0 { true } else { false } }
+        let start = try call.double(0), step = try call.double(3)
+        let limit = try hasTo ? call.double(1) : call.double(2)
+        guard step != 0, step.isFinite, start.isFinite, limit.isFinite else {
+            throw BuiltinError("stride needs a finite, nonzero 'by:'")
+        }
+        let estimate = ((limit - start) / step).rounded(.down) + 1
+        guard estimate <= Double(Evaluator.maximumMaterializedCount) else {
+            throw BuiltinError("stride would make \(Int(estimate)) values; the limit is \(Evaluator.maximumMaterializedCount)")
+        }
+        var values: [Value] = []
+        var index = 0.0
+        while true {
+            let value = start + index * step
+            let inside = step > 0 ? (hasTo ? value < limit : value <= limit) : (hasTo ? value > limit : value >= limit)
+            if !inside { break }
+            values.append(allInts ? .int(Int(value)) : .double(value))
+            index += 1
+        }
+        return .array(values)
+    }
+
+    private static func isVoid(_ value: Value) -> Bool {
+        if case .void = value { return true }
+        return false
+    }
+}
+
+extension TupleField {
+    init(value: Value) {
+        self.init(label: nil, value: value)
+    }
+}

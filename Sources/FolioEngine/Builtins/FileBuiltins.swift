@@ -1,0 +1,42 @@
+import Foundation
+import FolioMath
+
+extension BuiltinModule {
+    /// Reading input files, through the sandbox (notebook folder and declared `data` folders).
+    static let files = BuiltinModule(
+        name: "files",
+        functions: [
+            Builtin(
+                "readText", [.positional("path", .string)], returns: .string,
+                doc: """
+                    The UTF-8 text of a file inside the notebook's folder or a declared data folder \
+                    (`data: { name: folder }` makes `"name/file.txt"` work). Its content enters the cache key.
+                    """
+            ) { call in
+                let data = try call.readFile(try call.string(0))
+                guard let text = String(data: data, encoding: .utf8) else { throw BuiltinError("'\(try call.string(0))' is not UTF-8 text") }
+                return .string(text)
+            },
+            Builtin(
+                "readCSV", [.positional("path", .string), .labeled("header", .bool, default: .bool(true))], returns: .matrix,
+                doc: "A numeric CSV file as a matrix (one row per line); `header: true` skips the first line."
+            ) { call in
+                let path = try call.string(0)
+                guard let text = String(data: try call.readFile(path), encoding: .utf8) else {
+                    throw BuiltinError("'\(path)' is not UTF-8 text")
+                }
+                var lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+                if try call.bool(1), !lines.isEmpty { lines.removeFirst() }
+                let rows = try lines.enumerated().map { index, line in
+                    try line.split(separator: ",").map { field -> Double in
+                        let trimmed = field.trimmingCharacters(in: .whitespaces)
+                        guard let value = Double(trimmed) else {
+                            throw BuiltinError("'\(path)' line \(index + 1): '\(trimmed)' is not a number")
+                        }
+                        return value
+                    }
+                }
+                return .matrix(try Matrix(rows))
+            },
+        ])
+}

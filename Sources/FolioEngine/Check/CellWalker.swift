@@ -1,0 +1,320 @@
+import FolioNotebook
+
+/// Walks one cell's statements with nested scopes, recording what it reads and reporting
+/// problems. Scopes hold names only: the cell language has no static types beyond
+/// literals, declared parameter types and built-in signatures.
+struct CellWalker {
+    private struct Symbol {
+        var isVar: Bool
+        var function: FunctionLiteral?
+    }
+
+    private let checker: Checker
+    private let cellIndex: Int
+    private let fenceLine: Int
+    private var scopes: [[String: Symbol]] = [[:]]
+    private var loopDepth = 0
+    private var functionDepth = 0
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var defines: [String] = []
+    private(set) var reads: [String: Int] = [:]
+    private(set) var paramsRead: Set<String> = []
+    private(set) var readsAllParams = false
+
+    init(checker: Checker, cellIndex: Int, fenceLine: Int) {
+        self.checker = checker
+        self.cellIndex = cellIndex
+        self.fenceLine = fenceLine
+    }
+
+    mutating func walkTopLevel(_ statements: [Stmt]) {
+        for statement in statements {
+            for (name, position) in statement.definedNames {
+                if let first = checker.definition(of: name), first.cell != cellIndex {
+                    let line = checker.notebook.cells[first.cell].fenceLine
+                    report(position, "'\(name)' is already defined by the cell at line \(line)", hint: "each top-level name is defined by one cell; rename one of them")
+                } else if scopes[0][name] != nil {
+                    report(position, "invalid redeclaration of '\(name)'", hint: "use 'var' and assign to change a value")
+                }
+            }
+            walk(statement)
+            for (name, _) in statement.definedNames where !defines.contains(name) { defines.append(name) }
+        }
+    }
+
+    // MARK: Statements
+
+    private mutating func walk(_ statements: [Stmt]) {
+        scopes.append([:])
+        for statement in statements { walk(statement) }
+        scopes.removeLast()
+    }
+
+    private mutating func walk(_ statement: Stmt) {
+        switch statement.kind {
+        case .binding(let isVar, let pattern, let type, let value):
+            if let value {
+                walk(value, expected: type.map(expectedType))
+                if let type, let literal = value.literalKind, expectedType(type).rejectsLiteral(literal) {
+                    report(value.position, "cannot convert value of type \(literal.rawValue) to specified type '\(type)'")
+                }
+            }
+            for (name, _) in pattern.names { declare(name, Symbol(isVar: isVar, function: nil)) }
+        case .assign(let target, _, let value):
+            walk(value)
+            checkAssignable(target)
+        case .expression(let expr):
+            walk(expr)
+        case .ifElse(let conditions, let then, let otherwise):
+            for condition in conditions { walk(condition) }
+            walk(then)
+            if let otherwise { walk(otherwise) }
+        case .forIn(let pattern, let sequence, let filter, let body):
+            walk(sequence)
+            scopes.append([:])
+            for (name, _) in pattern.names { declare(name, Symbol(isVar: false, function: nil)) }
+            if let filter { walk(filter) }
+            loopDepth += 1
+            walk(body)
+            loopDepth -= 1
+            scopes.removeLast()
+        case .whileLoop(let condition, let body):
+            walk(condition)
+            loopDepth += 1
+            walk(body)
+            loopDepth -= 1
+        case .function(let literal):
+            declare(literal.name ?? "", Symbol(isVar: false, function: literal))
+            walkFunction(literal)
+        case .returnValue(let value):
+            if functionDepth == 0 { report(statement.position, "'return' outside a function", hint: "a cell's last expression is its value; no 'return' is needed") }
+            if let value { walk(value) }
+        case .breakLoop, .continueLoop:
+            if loopDepth == 0 { report(statement.position, "'break' and 'continue' are only allowed inside a loop") }
+        }
+    }
+
+    private mutating func walkFunction(_ literal: FunctionLiteral) {
+        scopes.append([:])
+        for parameter in literal.parameters {
+            if let defaultValue = parameter.defaultValue { walk(defaultValue) }
+            declare(parameter.name, Symbol(isVar: false, function: nil))
+        }
+        for index in 0..<literal.anonymousArgumentCount { declare("$\(index)", Symbol(isVar: false, function: nil)) }
+        let savedLoops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        for statement in literal.body { walk(statement) }
+        functionDepth -= 1
+        loopDepth = savedLoops
+        scopes.removeLast()
+    }
+
+    private mutating func declare(_ name: String, _ symbol: Symbol) {
+        scopes[scopes.count - 1][name] = symbol
+    }
+
+    private mutating func checkAssignable(_ target: Expr) {
+        switch target.kind {
+        case .name(let name):
+            if let symbol = local(name) {
+                if !symbol.isVar {
+                    report(target.position, "cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with 'var' to change it")
+                }
+            } else if let definition = checker.definition(of: name), definition.cell < cellIndex {
+                let line = checker.notebook.cells[definition.cell].fenceLine
+                report(
+                    target.position, "cannot modify '\(name)': it is defined by the cell at line \(line)",
+                    hint: "cells read the names of other cells but never change them; make a copy with 'var'")
+            } else {
+                walk(target)
+            }
+        case .member(let base, _):
+            checkAssignable(base)
+        case .subscriptAccess(let base, let arguments):
+            for argument in arguments { walk(argument.value) }
+            checkAssignable(base)
+        default:
+            walk(target)
+        }
+    }
+
+    // MARK: Expressions
+
+    private mutating func walk(_ expr: Expr, expected: ValueType? = nil) {
+        switch expr.kind {
+        case .int, .double, .bool, .anonymousArgument: break
+        case .string(let parts):
+            for case .interpolation(let inner) in parts { walk(inner) }
+        case .name(let name):
+            resolve(name, at: expr.position, isCall: false)
+        case .array(let elements):
+            var element: ValueType?
+            if case .array(let inner)? = expected { element = inner }
+            for item in elements { walk(item, expected: element) }
+        case .dictionary(let pairs):
+            for pair in pairs {
+                walk(pair.key)
+                walk(pair.value)
+            }
+        case .tuple(let elements):
+            for element in elements { walk(element.value) }
+        case .binary(_, let left, let right):
+            walk(left)
+            walk(right)
+        case .prefix(_, let operand):
+            walk(operand)
+        case .ternary(let condition, let then, let otherwise):
+            walk(condition)
+            walk(then, expected: expected)
+            walk(otherwise, expected: expected)
+        case .call(let callee, let arguments):
+            walkCall(callee, arguments, at: expr.position)
+        case .member(let base, let name):
+            if case .name("params") = base.kind, local("params") == nil {
+                checkParam(name, at: expr.position)
+            } else {
+                walk(base)
+            }
+        case .implicitMember(let name):
+            if case .enumeration(let type, let cases)? = expected, !cases.contains(name) {
+                report(
+                    expr.position, "type '\(type)' has no case '.\(name)'",
+                    hint: DidYouMean.suggestions(for: name, among: cases).first.map { "did you mean '.\($0)'?" }
+                        ?? "cases are " + cases.map { ".\($0)" }.joined(separator: ", "))
+            }
+        case .subscriptAccess(let base, let arguments):
+            walk(base)
+            for argument in arguments { walk(argument.value) }
+        case .closure(let literal):
+            walkFunction(literal)
+        }
+    }
+
+    private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) {
+        guard case .name(let name) = callee.kind else {
+            walk(callee)
+            for argument in arguments { walk(argument.value) }
+            return
+        }
+        let function = resolve(name, at: callee.position, isCall: true)
+        switch function {
+        case .notebook(let literal):
+            let types = literal.parameters.map { $0.type.map(expectedType) }
+            checkArguments(arguments, literal.parameterShapes, types: types, name: name, at: position)
+        case .builtin(let builtin):
+            checkArguments(arguments, builtin.parameterShapes, types: builtin.parameters.map(\.type), name: name, at: position)
+        case .unknown:
+            for argument in arguments { walk(argument.value) }
+        }
+    }
+
+    private mutating func checkArguments(
+        _ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], types: [ValueType?], name: String,
+        at position: SourcePosition
+    ) {
+        let bound: [[Int]]
+        do {
+            bound = try ArgumentMatcher.match(arguments, to: shapes, function: name)
+        } catch {
+            report(error.argumentIndex.map { arguments[$0].position } ?? position, error.message, hint: error.hint)
+            for argument in arguments { walk(argument.value) }
+            return
+        }
+        var expectedTypes: [ValueType?] = Array(repeating: nil, count: arguments.count)
+        for (parameter, indices) in bound.enumerated() {
+            for index in indices { expectedTypes[index] = types[parameter] }
+        }
+        for (argument, type) in zip(arguments, expectedTypes) {
+            walk(argument.value, expected: type)
+            if let type, let literal = argument.value.literalKind, type.rejectsLiteral(literal) {
+                report(
+                    argument.value.position, "cannot convert value of type \(literal.rawValue) to expected argument type \(type)",
+                    hint: "'\(name)' takes \(ArgumentMatcher.describe(shapes))")
+            }
+        }
+    }
+
+    // MARK: Names
+
+    private enum Resolved {
+        case notebook(FunctionLiteral)
+        case builtin(Builtin)
+        case unknown
+    }
+
+    private func local(_ name: String) -> Symbol? {
+        for scope in scopes.reversed() {
+            if let symbol = scope[name] { return symbol }
+        }
+        return nil
+    }
+
+    @discardableResult
+    private mutating func resolve(_ name: String, at position: SourcePosition, isCall: Bool) -> Resolved {
+        if let symbol = local(name) { return symbol.function.map(Resolved.notebook) ?? .unknown }
+        if let definition = checker.definition(of: name) {
+            if definition.cell < cellIndex {
+                reads[name] = definition.cell
+                return checker.function(definedBy: definition.cell, named: name).map(Resolved.notebook) ?? .unknown
+            }
+            let line = checker.notebook.cells[definition.cell].fenceLine
+            let place = definition.cell == cellIndex ? "later in this cell (line \(definition.position.line))" : "by the cell at line \(line), below this one"
+            report(
+                position, "'\(name)' is used before its definition", hint: "it is defined \(place); cells see the names of the cells above them")
+            return .unknown
+        }
+        if let builtin = checker.registry.function(named: name) { return .builtin(builtin) }
+        if name == "params" {
+            readsAllParams = true
+            return .unknown
+        }
+        let candidates = scopes.flatMap(\.keys) + Array(checker.registry.functions.keys) + visibleGlobals() + ["params"]
+        let kind = isCall ? "unknown function '\(name)'" : "cannot find '\(name)' in scope"
+        report(position, kind, hint: DidYouMean.hint(for: name, among: candidates.filter { !$0.hasPrefix("$") }))
+        return .unknown
+    }
+
+    private func visibleGlobals() -> [String] {
+        checker.allTopLevelNames.filter { (checker.definition(of: $0)?.cell ?? cellIndex) < cellIndex }
+    }
+
+    private mutating func checkParam(_ name: String, at position: SourcePosition) {
+        let declared = checker.notebook.frontMatter.params.map(\.name)
+        if declared.contains(name) {
+            paramsRead.insert(name)
+        } else {
+            report(
+                position, "unknown param '\(name)'",
+                hint: DidYouMean.hint(
+                    for: name, among: declared,
+                    fallback: declared.isEmpty ? "declare it under 'params:' in the front matter" : "params are " + declared.joined(separator: ", ")))
+        }
+    }
+
+    private func expectedType(_ annotation: TypeAnnotation) -> ValueType {
+        checker.registry.valueType(of: annotation)
+    }
+
+    private mutating func report(_ position: SourcePosition, _ message: String, hint: String? = nil) {
+        diagnostics.append(checker.diagnostic(position, message, hint: hint))
+    }
+}
+
+extension Expr {
+    /// The kind of literal this expression is, if it is one.
+    var literalKind: LiteralKind? {
+        switch kind {
+        case .int: .int
+        case .double: .double
+        case .bool: .bool
+        case .string: .string
+        case .array: .array
+        case .dictionary: .dictionary
+        case .closure: .closure
+        case .implicitMember: .implicitMember
+        case .prefix(.negate, let operand): operand.literalKind == .int ? .int : operand.literalKind == .double ? .double : nil
+        default: nil
+        }
+    }
+}

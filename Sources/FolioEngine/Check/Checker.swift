@@ -1,0 +1,151 @@
+import FolioNotebook
+
+/// `folio lint`: every static check over a notebook, before anything runs.
+///
+/// Lowers each cell (unsupported constructs), then walks it with the scopes of the cells
+/// above: unknown names, functions and params (with did-you-mean), wrong labels and
+/// argument counts, literal type mismatches, use before definition, a name defined by two
+/// cells, assignments to constants or to other cells' names, and dangling `@fig-`/`@tbl-`
+/// references in prose. All problems are collected.
+struct Checker {
+    let notebook: Notebook
+    let registry: BuiltinRegistry
+    private(set) var diagnostics: [Diagnostic] = []
+    private var analyses: [CellAnalysis] = []
+    /// Top-level definitions of every cell: name → (cell index, position), first wins.
+    private var topLevel: [String: (cell: Int, position: SourcePosition)] = [:]
+
+    init(notebook: Notebook, registry: BuiltinRegistry) {
+        self.notebook = notebook
+        self.registry = registry
+    }
+
+    /// Checks the whole notebook.
+    static func check(_ notebook: Notebook, registry: BuiltinRegistry) -> ([CellAnalysis], [Diagnostic]) {
+        var checker = Checker(notebook: notebook, registry: registry)
+        checker.run()
+        return (checker.analyses, checker.diagnostics)
+    }
+
+    private mutating func run() {
+        let cells = notebook.cells
+        var lowered: [[Stmt]] = []
+        var broken: [Bool] = []
+        for cell in cells {
+            let (statements, problems) = Lowering.lower(cell: cell, notebook: notebook)
+            lowered.append(statements)
+            broken.append(problems.containsErrors)
+            diagnostics += problems
+        }
+        collectTopLevel(cells, lowered)
+        for (index, statements) in lowered.enumerated() {
+            var walker = CellWalker(checker: self, cellIndex: index, fenceLine: cells[index].fenceLine)
+            walker.walkTopLevel(statements)
+            diagnostics += walker.diagnostics
+            analyses.append(
+                CellAnalysis(
+                    cellIndex: index, statements: statements, defines: walker.defines, reads: walker.reads,
+                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams,
+                    hasErrors: broken[index] || walker.diagnostics.containsErrors))
+        }
+        diagnostics += danglingReferences()
+    }
+
+    private mutating func collectTopLevel(_ cells: [Cell], _ lowered: [[Stmt]]) {
+        for (index, statements) in lowered.enumerated() {
+            var names: [(String, SourcePosition)] = statements.flatMap(\.definedNames)
+            if names.isEmpty { names = Self.declaredNamesByText(cells[index]) }
+            for (name, position) in names where topLevel[name] == nil {
+                topLevel[name] = (index, position)
+            }
+        }
+    }
+
+    /// For a cell that does not parse: names after `let`/`var`/`func`, so other cells do not
+    /// report them as unknown.
+    private static func declaredNamesByText(_ cell: Cell) -> [(String, SourcePosition)] {
+        var names: [(String, SourcePosition)] = []
+        for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
+            for (word, next) in zip(words, words.dropFirst()) where ["let", "var", "func"].contains(word) {
+                names.append((String(next), SourcePosition(line: cell.codeStartLine + offset, column: 1)))
+            }
+        }
+        return names
+    }
+
+    // MARK: Queries for the walker
+
+    func definition(of name: String) -> (cell: Int, position: SourcePosition)? { topLevel[name] }
+
+    var allTopLevelNames: Dictionary<String, (cell: Int, position: SourcePosition)>.Keys { topLevel.keys }
+
+    func function(definedBy cell: Int, named name: String) -> FunctionLiteral? {
+        analyses.indices.contains(cell) ? analyses[cell].statements.functionLiteral(named: name) : nil
+    }
+
+    func diagnostic(_ position: SourcePosition, _ message: String, hint: String? = nil) -> Diagnostic {
+        notebook.diagnostic(line: position.line, column: position.column, message, hint: hint)
+    }
+
+    // MARK: Prose references
+
+    private func danglingReferences() -> [Diagnostic] {
+        let labels = Set(notebook.cells.compactMap(\.options.label))
+        var problems: [Diagnostic] = []
+        for block in notebook.blocks {
+            guard case .prose(let prose) = block else { continue }
+            for (offset, line) in prose.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (reference, column) in Self.references(in: String(line)) where !labels.contains(reference) {
+                    problems.append(
+                        notebook.diagnostic(
+                            line: prose.startLine + offset, column: column, "reference to unknown label '@\(reference)'",
+                            hint: DidYouMean.suggestions(for: reference, among: labels).first.map { "did you mean '@\($0)'?" }
+                                ?? "label a cell with '//| label: \(reference)'"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// `@fig-x` / `@tbl-x` references in a line with their 1-based columns.
+    static func references(in line: String) -> [(String, Int)] {
+        let characters = Array(line)
+        var found: [(String, Int)] = []
+        var index = 0
+        while index < characters.count {
+            defer { index += 1 }
+            guard characters[index] == "@", index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber) else {
+                continue
+            }
+            var end = index + 1
+            while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+                end += 1
+            }
+            var name = String(characters[(index + 1)..<end])
+            while name.hasSuffix("-") || name.hasSuffix("_") { name.removeLast() }
+            if name.hasPrefix("fig-") || name.hasPrefix("tbl-") { found.append((name, index + 1)) }
+        }
+        return found
+    }
+}
+
+extension Stmt {
+    /// Names this top-level statement defines.
+    var definedNames: [(String, SourcePosition)] {
+        switch kind {
+        case .binding(_, let pattern, _, _): pattern.names
+        case .function(let literal): [(literal.name ?? "", position)]
+        default: []
+        }
+    }
+}
+
+extension [Stmt] {
+    func functionLiteral(named name: String) -> FunctionLiteral? {
+        for statement in self {
+            if case .function(let literal) = statement.kind, literal.name == name { return literal }
+        }
+        return nil
+    }
+}

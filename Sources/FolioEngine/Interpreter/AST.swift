@@ -1,0 +1,153 @@
+/// A position in the notebook file: 1-based line and character column.
+public struct SourcePosition: Sendable, Hashable, Codable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The cell language's syntax tree, lowered from SwiftSyntax so the checker and the
+/// evaluator work on a small, closed set of constructs with file positions.
+struct Expr: Sendable {
+    var kind: ExprKind
+    var position: SourcePosition
+}
+
+indirect enum ExprKind: Sendable {
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string([StringPart])
+    case name(String)
+    /// `$0`, `$1`, … inside a closure.
+    case anonymousArgument(Int)
+    case array([Expr])
+    case dictionary([(key: Expr, value: Expr)])
+    /// A tuple of two or more elements (a single parenthesised expression is unwrapped).
+    case tuple([(label: String?, value: Expr)])
+    case binary(BinaryOperator, Expr, Expr)
+    case prefix(PrefixOperator, Expr)
+    case ternary(Expr, Expr, Expr)
+    case call(Expr, [Argument])
+    case member(Expr, String)
+    /// `.affine`: resolved against the expected type.
+    case implicitMember(String)
+    case subscriptAccess(Expr, [Argument])
+    case closure(FunctionLiteral)
+}
+
+enum StringPart: Sendable {
+    case text(String)
+    case interpolation(Expr)
+}
+
+struct Argument: Sendable {
+    var label: String?
+    var value: Expr
+    var position: SourcePosition
+    var isTrailingClosure = false
+}
+
+enum BinaryOperator: String, Sendable, CaseIterable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case and = "&&", or = "||"
+    case halfOpenRange = "..<", closedRange = "..."
+
+    /// Swift's precedence groups, higher binds tighter.
+    var precedence: Int {
+        switch self {
+        case .multiply, .divide, .remainder: 5
+        case .add, .subtract: 4
+        case .halfOpenRange, .closedRange: 3
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 2
+        case .and: 1
+        case .or: 0
+        }
+    }
+}
+
+enum PrefixOperator: String, Sendable {
+    case negate = "-", not = "!", plus = "+"
+}
+
+/// A `func` declaration or a closure literal.
+struct FunctionLiteral: Sendable {
+    var name: String?
+    var parameters: [ParameterDeclaration]
+    var body: [Stmt]
+    var position: SourcePosition
+    /// For closures without a parameter list: how many `$n` arguments the body uses.
+    var anonymousArgumentCount: Int
+    /// The declaration's source text and where it starts, so cached functions can be rebuilt.
+    var source: FunctionSource?
+}
+
+struct FunctionSource: Sendable, Codable, Hashable {
+    var text: String
+    var line: Int
+    var column: Int
+}
+
+struct ParameterDeclaration: Sendable {
+    /// The argument label (`nil` for `_`).
+    var label: String?
+    var name: String
+    var type: TypeAnnotation?
+    var defaultValue: Expr?
+    var position: SourcePosition
+}
+
+/// A written type: only names, arrays and dictionaries are understood.
+indirect enum TypeAnnotation: Sendable, Equatable, CustomStringConvertible {
+    case named(String)
+    case array(TypeAnnotation)
+    case dictionary(TypeAnnotation, TypeAnnotation)
+    case function
+
+    var description: String {
+        switch self {
+        case .named(let name): name
+        case .array(let element): "[\(element)]"
+        case .dictionary(let key, let value): "[\(key): \(value)]"
+        case .function: "function"
+        }
+    }
+}
+
+struct Stmt: Sendable {
+    var kind: StmtKind
+    var position: SourcePosition
+}
+
+indirect enum StmtKind: Sendable {
+    case binding(isVar: Bool, pattern: Pattern, type: TypeAnnotation?, value: Expr?)
+    /// `target = value` or `target op= value`; targets are names, members or subscripts.
+    case assign(target: Expr, op: BinaryOperator?, value: Expr)
+    case expression(Expr)
+    case ifElse(conditions: [Expr], then: [Stmt], otherwise: [Stmt]?)
+    case forIn(pattern: Pattern, sequence: Expr, filter: Expr?, body: [Stmt])
+    case whileLoop(condition: Expr, body: [Stmt])
+    case function(FunctionLiteral)
+    case returnValue(Expr?)
+    case breakLoop
+    case continueLoop
+}
+
+indirect enum Pattern: Sendable {
+    case name(String, SourcePosition)
+    case wildcard
+    case tuple([Pattern])
+
+    /// The names bound, in order.
+    var names: [(String, SourcePosition)] {
+        switch self {
+        case .name(let name, let position): [(name, position)]
+        case .wildcard: []
+        case .tuple(let elements): elements.flatMap(\.names)
+        }
+    }
+}

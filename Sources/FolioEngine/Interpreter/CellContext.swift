@@ -1,0 +1,82 @@
+import Foundation
+import Crypto
+import FolioMath
+
+/// Everything one cell's execution reads or produces besides its values: its random
+/// stream, outputs, files read, clock and progress. One per cell run, used on one thread.
+final class CellContext {
+    let registry: BuiltinRegistry
+    let cellID: String
+    var generator: SeededGenerator
+    private(set) var outputs: [CellOutput] = []
+    /// Canonical path → SHA-256 of every file read, for the cache.
+    private(set) var filesRead: [String: String] = [:]
+    let sandbox: FileSandbox
+    private let now: @Sendable () -> Double
+    private let deadline: Double?
+    private let timeoutSeconds: Double?
+    private let onProgress: @Sendable (ProgressUpdate) -> Void
+    private var steps = 0
+    /// The evaluator running this cell; built-ins call closures through it.
+    unowned(unsafe) var evaluator: Evaluator?
+
+    init(
+        registry: BuiltinRegistry, cellID: String, generator: SeededGenerator, sandbox: FileSandbox,
+        timeoutSeconds: Double?, now: @escaping @Sendable () -> Double,
+        onProgress: @escaping @Sendable (ProgressUpdate) -> Void
+    ) {
+        self.registry = registry
+        self.cellID = cellID
+        self.generator = generator
+        self.sandbox = sandbox
+        self.now = now
+        self.timeoutSeconds = timeoutSeconds
+        self.deadline = timeoutSeconds.map { now() + $0 }
+        self.onProgress = onProgress
+    }
+
+    func emit(_ output: CellOutput) { outputs.append(output) }
+
+    /// Appends printed text, merging consecutive prints into one output.
+    func print(_ text: String) {
+        if case .text(let previous)? = outputs.last {
+            outputs[outputs.count - 1] = .text(previous + text)
+        } else {
+            outputs.append(.text(text))
+        }
+    }
+
+    /// Counts one step of work and checks the timeout every 1024 steps.
+    @inline(__always)
+    func tick() throws {
+        steps &+= 1
+        if steps & 1023 == 0 { try checkDeadline() }
+    }
+
+    func checkDeadline() throws {
+        if let deadline, now() > deadline {
+            throw BuiltinError(
+                "cell timed out after \(timeoutSeconds.map { String($0) } ?? "?") seconds",
+                hint: "raise it with '//| timeout: SECONDS' or make the cell faster")
+        }
+    }
+
+    func reportProgress(done: Int, total: Int, label: String) {
+        onProgress(ProgressUpdate(cell: cellID, done: done, total: total, label: label))
+    }
+
+    func readFile(_ path: String) throws -> Data {
+        let url = try sandbox.resolve(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BuiltinError("file '\(path)' does not exist", hint: "paths are relative to the notebook's folder")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw BuiltinError("cannot read '\(path)'", hint: "is it a folder, or unreadable?")
+        }
+        filesRead[url.path] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return data
+    }
+}

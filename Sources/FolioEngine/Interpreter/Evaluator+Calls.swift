@@ -1,0 +1,222 @@
+import FolioMath
+import FolioNotebook
+
+extension Evaluator {
+    func call(_ callee: Expr, _ arguments: [Argument], in scope: Scope, at position: SourcePosition) throws -> Value {
+        if case .member(let base, let name) = callee.kind {
+            if name == "append", arguments.count == 1, arguments[0].label == nil, isStorage(base) {
+                let element = try evaluate(arguments[0].value, in: scope)
+                try mutate(base, in: scope) { container in
+                    guard case .array(var elements) = container else {
+                        throw RuntimeError(message: "value of type \(container.typeName) has no member 'append'", position: callee.position, hint: nil)
+                    }
+                    container = .void
+                    elements.append(element)
+                    container = .array(elements)
+                }
+                return .void
+            }
+            let receiver = try evaluate(base, in: scope)
+            if let method = context.registry.method(named: name, for: receiver) {
+                return try callBuiltin(method, receiver: receiver, arguments, in: scope, at: position)
+            }
+            let function = try member(receiver, name, at: callee.position)
+            return try apply(function, arguments, in: scope, at: position, name: name)
+        }
+        let function = try evaluate(callee, in: scope)
+        var name = "function"
+        if case .name(let calleeName) = callee.kind { name = calleeName }
+        return try apply(function, arguments, in: scope, at: position, name: name)
+    }
+
+    private func isStorage(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name: true
+        case .member(let base, _), .subscriptAccess(let base, _): isStorage(base)
+        default: false
+        }
+    }
+
+    private func apply(_ function: Value, _ arguments: [Argument], in scope: Scope, at position: SourcePosition, name: String)
+        throws -> Value
+    {
+        switch function {
+        case .function(.builtin(let builtin)):
+            return try callBuiltin(builtin, receiver: nil, arguments, in: scope, at: position)
+        case .function(.closure(let closure)):
+            let shapes = closure.literal.parameterShapes
+            let positional = closure.literal.parameters.isEmpty && closure.literal.name == nil
+            if positional {
+                let values = try arguments.map { try evaluate($0.value, in: scope) }
+                return try invoke(closure, values: values, at: position)
+            }
+            let bound = try matched(arguments, shapes, name: closure.literal.name ?? name, at: position)
+            var values: [Value?] = []
+            for (index, parameter) in closure.literal.parameters.enumerated() {
+                guard let argumentIndex = bound[index].first else {
+                    values.append(nil)
+                    continue
+                }
+                var value = try evaluate(arguments[argumentIndex].value, in: scope, expected: parameter.type)
+                if let type = parameter.type {
+                    guard let converted = convert(value, to: type) else {
+                        throw RuntimeError(
+                            message: "cannot convert value of type \(value.typeName) to expected argument type \(type)",
+                            position: arguments[argumentIndex].value.position, hint: nil)
+                    }
+                    value = converted
+                }
+                values.append(value)
+            }
+            return try invoke(closure, boundValues: values, at: position)
+        default:
+            throw RuntimeError(message: "cannot call a value of type \(function.typeName)", position: position, hint: nil)
+        }
+    }
+
+    private func matched(_ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], name: String, at position: SourcePosition)
+        throws -> [[Int]]
+    {
+        do {
+            return try ArgumentMatcher.match(arguments, to: shapes, function: name)
+        } catch {
+            let at = error.argumentIndex.map { arguments[$0].position } ?? position
+            throw RuntimeError(message: error.message, position: at, hint: error.hint)
+        }
+    }
+
+    /// Calls a function value with already evaluated, unlabelled arguments (for built-ins
+    /// such as `map` and `reduce`).
+    func callFunction(_ function: Value, with values: [Value], at position: SourcePosition) throws -> Value {
+        switch function {
+        case .function(.closure(let closure)):
+            if closure.literal.parameters.isEmpty && closure.literal.name == nil {
+                return try invoke(closure, values: values, at: position)
+            }
+            guard values.count == closure.literal.parameters.count else {
+                throw RuntimeError(
+                    message: "closure takes \(closure.literal.parameters.count) arguments, called with \(values.count)",
+                    position: closure.literal.position, hint: nil)
+            }
+            return try invoke(closure, boundValues: values, at: position)
+        case .function(.builtin(let builtin)):
+            var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
+            return try runBuiltin(builtin, &call, at: position)
+        default:
+            throw RuntimeError(message: "cannot call a value of type \(function.typeName)", position: position, hint: nil)
+        }
+    }
+
+    /// `{ $0 + $1 }`: binds `$0`, `$1`, … .
+    private func invoke(_ closure: Closure, values: [Value], at position: SourcePosition) throws -> Value {
+        guard values.count >= closure.literal.anonymousArgumentCount else {
+            throw RuntimeError(
+                message: "closure uses $\(closure.literal.anonymousArgumentCount - 1) but was called with \(values.count) arguments",
+                position: closure.literal.position, hint: nil)
+        }
+        let callScope = Scope(parent: closure.scope)
+        for (index, value) in values.enumerated() { callScope.define("$\(index)", value, isVar: false) }
+        return try run(closure, in: callScope, at: position)
+    }
+
+    /// Binds declared parameters; nil entries take the parameter's default.
+    private func invoke(_ closure: Closure, boundValues: [Value?], at position: SourcePosition) throws -> Value {
+        let callScope = Scope(parent: closure.scope)
+        for (parameter, value) in zip(closure.literal.parameters, boundValues) {
+            if let value {
+                callScope.define(parameter.name, value, isVar: false)
+            } else if let defaultExpr = parameter.defaultValue {
+                var value = try evaluate(defaultExpr, in: callScope, expected: parameter.type)
+                if let type = parameter.type, let converted = convert(value, to: type) { value = converted }
+                callScope.define(parameter.name, value, isVar: false)
+            }
+        }
+        return try run(closure, in: callScope, at: position)
+    }
+
+    private func run(_ closure: Closure, in callScope: Scope, at position: SourcePosition) throws -> Value {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        guard callDepth <= Self.maximumCallDepth else {
+            throw RuntimeError(
+                message: "calls nested more than \(Self.maximumCallDepth) deep", position: position,
+                hint: "is a function calling itself without end?")
+        }
+        let body = closure.literal.body
+        if body.count == 1, case .expression(let expr) = body[0].kind {
+            try tick(at: expr.position)
+            return try evaluate(expr, in: callScope)
+        }
+        if case .returned(let value) = try execute(body, in: callScope) { return value }
+        return .void
+    }
+
+    func callBuiltin(_ builtin: Builtin, receiver: Value?, _ arguments: [Argument], in scope: Scope, at position: SourcePosition)
+        throws -> Value
+    {
+        let parameters = receiver == nil ? builtin.parameters[...] : builtin.parameters.dropFirst()
+        let shapes = receiver == nil ? builtin.parameterShapes[...] : builtin.parameterShapes.dropFirst()
+        let bound = try matched(arguments, Array(shapes), name: builtin.name, at: position)
+        var values: [Value] = []
+        if let receiver, let type = builtin.parameters.first?.type { values.append(type.convert(receiver) ?? receiver) }
+        for (index, parameter) in parameters.enumerated() {
+            let indices = bound[index]
+            if indices.isEmpty {
+                values.append(parameter.defaultValue ?? .void)
+            } else if parameter.isVariadic {
+                values.append(.array(try indices.map { try argument(arguments[$0], as: parameter.type, in: scope) }))
+            } else {
+                values.append(try argument(arguments[indices[0]], as: parameter.type, in: scope))
+            }
+        }
+        var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
+        return try runBuiltin(builtin, &call, at: position)
+    }
+
+    private func argument(_ argument: Argument, as type: ValueType, in scope: Scope) throws -> Value {
+        let value = try evaluate(argument.value, in: scope, expected: type)
+        guard let converted = type.convert(value) else {
+            var hint: String?
+            if case .enumeration(_, let cases) = type { hint = "cases are " + cases.map { ".\($0)" }.joined(separator: ", ") }
+            throw RuntimeError(
+                message: "cannot convert value of type \(value.typeName) to expected argument type \(type)",
+                position: argument.value.position, hint: hint)
+        }
+        return converted
+    }
+
+    private func runBuiltin(_ builtin: Builtin, _ call: inout BuiltinCall, at position: SourcePosition) throws -> Value {
+        let result: Value
+        do {
+            result = try builtin.body(&call)
+        } catch let error as RuntimeError {
+            throw error
+        } catch let error as BuiltinError {
+            throw RuntimeError(message: error.message, position: position, hint: error.hint)
+        } catch {
+            throw RuntimeError(message: "\(error)", position: position, hint: nil)
+        }
+        switch result {
+        case _ where !result.isFinite:
+            throw RuntimeError(
+                message: "'\(builtin.name)' returned NaN", position: position,
+                hint: "check its arguments (e.g. sqrt or log of a negative number)")
+        case .figure(let figure): context.emit(.figure(figure))
+        case .table(let table): context.emit(.table(table))
+        default: break
+        }
+        return result
+    }
+
+}
+
+extension Value {
+    /// False for NaN or a matrix holding NaN (infinities are allowed: they are a legitimate limit).
+    var isFinite: Bool {
+        switch self {
+        case .double(let number): !number.isNaN
+        case .matrix(let matrix): !matrix.elements.contains { $0.isNaN }
+        default: true
+        }
+    }
+}

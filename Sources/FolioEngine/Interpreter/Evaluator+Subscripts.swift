@@ -1,0 +1,96 @@
+extension Evaluator {
+    /// `container[indices]` for arrays, dictionaries (with `default:`) and matrices.
+    func subscriptValue(_ container: Value, _ indices: [Value], _ arguments: [Argument], at position: SourcePosition) throws
+        -> Value
+    {
+        switch (container, indices.count) {
+        case (.array(let elements), 1):
+            if case .range(let lower, let upper) = indices[0] {
+                guard lower >= 0, upper <= elements.count else {
+                    throw RuntimeError(
+                        message: "range \(lower)..<\(upper) is out of bounds for an array of \(elements.count) elements",
+                        position: position, hint: nil)
+                }
+                return .array(Array(elements[lower..<upper]))
+            }
+            return elements[try index(indices[0], count: elements.count, what: "an array", at: position)]
+        case (.range(let lower, let upper), 1):
+            let offset = try index(indices[0], count: upper - lower, what: "a range", at: position)
+            return .int(lower + offset)
+        case (.dictionary(let dictionary), _):
+            let key = try dictionaryKey(indices.first ?? .void, at: position)
+            if let value = dictionary[key] { return value }
+            if arguments.count == 2, arguments[1].label == "default" { return indices[1] }
+            throw RuntimeError(
+                message: "key \(key.value.sourceText) is not in the dictionary", position: position,
+                hint: "use dictionary[key, default: value] for a fallback")
+        case (.matrix(let matrix), 2):
+            let row = try index(indices[0], count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
+            let column = try index(
+                indices[1], count: matrix.columns, what: "the columns of a \(matrix.shapeDescription) matrix", at: position)
+            return .double(matrix[row, column])
+        case (.tuple(let fields), 1):
+            return fields[try index(indices[0], count: fields.count, what: "a tuple", at: position)].value
+        default:
+            throw RuntimeError(
+                message: "cannot subscript a value of type \(container.typeName) with \(indices.count) index(es)",
+                position: position, hint: "arrays take [i], dictionaries [key], matrices [i, j]")
+        }
+    }
+
+    /// Applies `body` to the element `container[indices]` in place.
+    func updateSubscript(
+        _ container: inout Value, _ indices: [Value], _ arguments: [Argument], at position: SourcePosition,
+        _ body: (inout Value) throws -> Void
+    ) throws {
+        switch (container, indices.count) {
+        case (.array(var elements), 1):
+            let i = try index(indices[0], count: elements.count, what: "an array", at: position)
+            container = .void
+            defer { container = .array(elements) }
+            try body(&elements[i])
+        case (.dictionary(var dictionary), 1):
+            let key = try dictionaryKey(indices[0], at: position)
+            container = .void
+            defer { container = .dictionary(dictionary) }
+            var value = dictionary[key] ?? .void
+            try body(&value)
+            dictionary[key] = value
+        case (.matrix(var matrix), 2):
+            let row = try index(indices[0], count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
+            let column = try index(
+                indices[1], count: matrix.columns, what: "the columns of a \(matrix.shapeDescription) matrix", at: position)
+            var value = Value.double(matrix[row, column])
+            try body(&value)
+            guard let number = ValueType.double.convert(value), case .double(let entry) = number else {
+                throw RuntimeError(message: "matrix entries are Double, got \(value.typeName)", position: position, hint: nil)
+            }
+            container = .void
+            matrix[row, column] = entry
+            container = .matrix(matrix)
+        default:
+            throw RuntimeError(
+                message: "cannot assign through a subscript of \(container.typeName)", position: position,
+                hint: "arrays take [i], dictionaries [key], matrices [i, j]")
+        }
+    }
+
+    private func index(_ value: Value, count: Int, what: String, at position: SourcePosition) throws -> Int {
+        guard case .int(let index) = value else {
+            throw RuntimeError(message: "index must be Int, got \(value.typeName)", position: position, hint: nil)
+        }
+        guard index >= 0, index < count else {
+            throw RuntimeError(
+                message: "index \(index) is out of range for \(what) of \(count) elements", position: position,
+                hint: count == 0 ? "it is empty" : "valid indices are 0...\(count - 1)")
+        }
+        return index
+    }
+
+    private func dictionaryKey(_ value: Value, at position: SourcePosition) throws -> DictionaryKey {
+        guard let key = DictionaryKey(value) else {
+            throw RuntimeError(message: "dictionary keys must be Int, Double, Bool or String", position: position, hint: nil)
+        }
+        return key
+    }
+}

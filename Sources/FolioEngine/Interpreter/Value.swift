@@ -1,0 +1,167 @@
+import FolioMath
+
+/// A value in the cell language.
+///
+/// Values are immutable Swift values (arrays copy on write), so a value handed from one
+/// cell to another can never be changed behind its back.
+indirect enum Value: Sendable {
+    case void
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
+    case array([Value])
+    case dictionary(DictionaryValue)
+    case tuple([TupleField])
+    /// A half-open integer range `lower..<upper` (closed ranges are stored half-open).
+    case range(lower: Int, upper: Int)
+    case matrix(Matrix<Double>)
+    case function(FunctionValue)
+    /// A built-in's result with named fields (`result.history`).
+    case record(Record)
+    /// An enum-like option (`.affine`), with its type when known.
+    case enumCase(type: String?, name: String)
+    case figure(FigureOutput)
+    case table(TableOutput)
+}
+
+struct TupleField: Sendable {
+    var label: String?
+    var value: Value
+}
+
+/// A record: a named type with ordered fields.
+struct Record: Sendable {
+    var typeName: String
+    var fields: [(name: String, value: Value)]
+
+    init(_ typeName: String, _ fields: [(name: String, value: Value)]) {
+        self.typeName = typeName
+        self.fields = fields
+    }
+
+    subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }
+}
+
+/// The key of a dictionary: only scalars hash.
+enum DictionaryKey: Hashable, Sendable {
+    case int(Int), double(Double), bool(Bool), string(String)
+
+    init?(_ value: Value) {
+        switch value {
+        case .int(let v): self = .int(v)
+        case .double(let v): self = .double(v)
+        case .bool(let v): self = .bool(v)
+        case .string(let v): self = .string(v)
+        default: return nil
+        }
+    }
+
+    var value: Value {
+        switch self {
+        case .int(let v): .int(v)
+        case .double(let v): .double(v)
+        case .bool(let v): .bool(v)
+        case .string(let v): .string(v)
+        }
+    }
+}
+
+/// A dictionary that remembers insertion order (so printing is deterministic).
+struct DictionaryValue: Sendable {
+    private(set) var keys: [DictionaryKey] = []
+    private(set) var storage: [DictionaryKey: Value] = [:]
+
+    subscript(key: DictionaryKey) -> Value? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    var entries: [(key: DictionaryKey, value: Value)] { keys.compactMap { key in storage[key].map { (key, $0) } } }
+    var count: Int { keys.count }
+}
+
+/// A callable: a closure or `func` from a cell, or a built-in.
+enum FunctionValue: Sendable {
+    case closure(Closure)
+    case builtin(Builtin)
+}
+
+/// A closure with the scope it captured.
+final class Closure: @unchecked Sendable {
+    let literal: FunctionLiteral
+    /// Read-only once the defining cell has finished (see `Scope.isFrozen`).
+    let scope: Scope
+
+    init(literal: FunctionLiteral, scope: Scope) {
+        self.literal = literal
+        self.scope = scope
+    }
+}
+
+extension Value {
+    /// The value's type as a Swift programmer would name it.
+    var typeName: String {
+        switch self {
+        case .void: "Void"
+        case .int: "Int"
+        case .double: "Double"
+        case .bool: "Bool"
+        case .string: "String"
+        case .array(let elements): "[\(elements.first?.typeName ?? "Any")]"
+        case .dictionary: "Dictionary"
+        case .tuple: "tuple"
+        case .range: "Range<Int>"
+        case .matrix: "Matrix"
+        case .function: "function"
+        case .record(let record): record.typeName
+        case .enumCase(let type, _): type ?? "enum case"
+        case .figure: "Figure"
+        case .table: "Table"
+        }
+    }
+
+    /// Swift-like printing: `print(x)` and the last expression's value use it.
+    var description: String { formatted(nested: false) }
+
+    private func formatted(nested: Bool) -> String {
+        switch self {
+        case .void: return "()"
+        case .int(let v): return String(v)
+        case .double(let v): return String(v)
+        case .bool(let v): return String(v)
+        case .string(let v): return nested ? "\"\(v)\"" : v
+        case .array(let elements):
+            return "[" + elements.map { $0.formatted(nested: true) }.joined(separator: ", ") + "]"
+        case .dictionary(let dictionary):
+            if dictionary.count == 0 { return "[:]" }
+            return "["
+                + dictionary.entries.map { "\($0.key.value.formatted(nested: true)): \($0.value.formatted(nested: true))" }
+                .joined(separator: ", ") + "]"
+        case .tuple(let fields):
+            return "("
+                + fields.map { ($0.label.map { "\($0): " } ?? "") + $0.value.formatted(nested: true) }.joined(separator: ", ")
+                + ")"
+        case .range(let lower, let upper): return "\(lower)..<\(upper)"
+        case .matrix(let matrix):
+            let shown = matrix.rowArrays.prefix(8).map { row in
+                "[" + row.prefix(8).map { String($0) }.joined(separator: ", ") + (row.count > 8 ? ", …" : "") + "]"
+            }
+            return "\(matrix.shapeDescription) matrix\n" + shown.joined(separator: "\n") + (matrix.rows > 8 ? "\n…" : "")
+        case .function(.closure(let closure)): return closure.literal.name.map { "func \($0)" } ?? "closure"
+        case .function(.builtin(let builtin)): return "built-in \(builtin.name)"
+        case .record(let record):
+            return record.typeName + "("
+                + record.fields.map { "\($0.name): \($0.value.formatted(nested: true))" }.joined(separator: ", ") + ")"
+        case .enumCase(_, let name): return ".\(name)"
+        case .figure(let figure): return "Figure(\(Int(figure.widthPoints))×\(Int(figure.heightPoints)) pt)"
+        case .table(let table): return "Table(\(table.rows.count) rows × \(table.columns.count) columns)"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import FolioNotebook
+
+/// `manifest.json`: the machine-readable record of a render (schema: docs/manifest.md).
+struct Manifest: Encodable {
+    static let schemaVersion = 1
+
+    struct Cell: Encodable {
+        var id: String
+        var label: String?
+        var index: Int
+        var line: Int
+        var status: CellStatus
+        var seconds: Double
+        var key: String?
+        var reasons: [String]
+        var skipReason: String?
+        var error: ErrorRecord?
+        var outputs: [Output]
+    }
+
+    struct ErrorRecord: Encodable {
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String?
+        var expected: Bool
+    }
+
+    struct Output: Encodable {
+        var kind: String
+        var text: String?
+        var path: String?
+        var sha256: String?
+        var alt: String?
+        var caption: String?
+        var widthPoints: Double?
+        var heightPoints: Double?
+        var columns: [String]?
+        var rows: [[String]]?
+    }
+
+    struct Figure: Encodable {
+        var cell: String
+        var path: String
+        var sha256: String
+        var caption: String?
+        var alt: String
+    }
+
+    struct Table: Encodable {
+        var cell: String
+        var caption: String?
+        var columns: [String]
+        var rows: [[String]]
+    }
+
+    var schemaVersion = Manifest.schemaVersion
+    var folioVersion = FolioVersion.current
+    var notebook: String
+    var title: String?
+    var seed: UInt64
+    var params: [String: String]
+    var succeeded: Bool
+    var cells: [Cell]
+    var figures: [Figure]
+    var tables: [Table]
+}
+
+/// A figure's file in the output folder.
+struct FigureFile {
+    var relativePath: String
+    var data: Data
+}
+
+extension Manifest {
+    /// Builds the manifest and the figure files of `result`. Figures are named after their
+    /// cell: `figures/<id>.png`, then `<id>-2.png`, … for further figures of the same cell.
+    static func build(_ result: RunResult) -> (Manifest, [FigureFile]) {
+        var figures: [Figure] = []
+        var tables: [Table] = []
+        var files: [FigureFile] = []
+        let cellsByID = Dictionary(result.notebook.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let cells = result.cells.map { cellResult -> Cell in
+            let options = cellsByID[cellResult.id]?.options ?? CellOptions()
+            var figureCount = 0
+            let outputs = cellResult.outputs.map { output -> Output in
+                switch output {
+                case .text(let text): return Output(kind: "text", text: text)
+                case .value(let text): return Output(kind: "value", text: text)
+                case .figure(let figure):
+                    figureCount += 1
+                    let path = "figures/\(cellResult.id)\(figureCount > 1 ? "-\(figureCount)" : "").png"
+                    let hash = KeyComponents.sha256(figure.pngData)
+                    let caption = options.caption ?? figure.caption
+                    let alt = options.alt ?? figure.altText
+                    files.append(FigureFile(relativePath: path, data: figure.pngData))
+                    figures.append(Figure(cell: cellResult.id, path: path, sha256: hash, caption: caption, alt: alt))
+                    return Output(
+                        kind: "figure", path: path, sha256: hash, alt: alt, caption: caption, widthPoints: figure.widthPoints,
+                        heightPoints: figure.heightPoints)
+                case .table(let table):
+                    let caption = options.caption ?? table.caption
+                    tables.append(Table(cell: cellResult.id, caption: caption, columns: table.columns, rows: table.rows))
+                    return Output(kind: "table", caption: caption, columns: table.columns, rows: table.rows)
+                }
+            }
+            let error = cellResult.error.map {
+                ErrorRecord(
+                    line: $0.line, column: $0.column, message: $0.message, hint: $0.hint,
+                    expected: cellResult.status == .ran)
+            }
+            return Cell(
+                id: cellResult.id, label: cellResult.label, index: cellResult.index, line: cellResult.line,
+                status: cellResult.status, seconds: cellResult.seconds, key: cellResult.key, reasons: cellResult.reasons,
+                skipReason: cellResult.skipReason, error: error, outputs: outputs)
+        }
+        let params = Dictionary(
+            result.notebook.frontMatter.params.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first })
+        let manifest = Manifest(
+            notebook: result.notebook.path, title: result.notebook.frontMatter.title, seed: result.notebook.frontMatter.seed,
+            params: params, succeeded: result.succeeded, cells: cells, figures: figures, tables: tables)
+        return (manifest, files)
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Shows a run as it happens: a start and finish line per cell, and progress of long
+/// built-ins: on a TTY a live bar with ETA that redraws in place; otherwise (CI logs) a
+/// plain line at most every 10 seconds or every 10 % per cell.
+public final class ProgressDisplay: @unchecked Sendable {
+    private let isTerminal: Bool
+    private let now: @Sendable () -> Double
+    private let write: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private var started: [String: Double] = [:]
+    private var lastPrinted: [String: (time: Double, fraction: Double)] = [:]
+    private var barShown = false
+
+    /// Seconds between plain progress lines, and the fraction step that forces one.
+    static let plainInterval = 10.0
+    static let plainStep = 0.1
+
+    public init(isTerminal: Bool, now: @escaping @Sendable () -> Double, write: @escaping @Sendable (String) -> Void) {
+        self.isTerminal = isTerminal
+        self.now = now
+        self.write = write
+    }
+
+    public func handle(_ event: RunEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case .started(let cell):
+            started[cell] = now()
+            emitLine("▶ \(cell)")
+        case .finished(let result):
+            started[result.id] = nil
+            lastPrinted[result.id] = nil
+            let detail: String
+            switch result.status {
+            case .ran: detail = String(format: "ran in %.2f s", result.seconds)
+            case .cached: detail = "reused from cache"
+            case .failed: detail = "failed" + (result.error.map { ": \($0.message)" } ?? "")
+            case .skipped: detail = "skipped (\(result.skipReason ?? ""))"
+            }
+            emitLine("\(result.status == .failed ? "✗" : "✓") \(result.id) \(detail)")
+        case .progress(let update):
+            progress(update)
+        case .warning(let message):
+            emitLine("warning: \(message)")
+        }
+    }
+
+    private func progress(_ update: ProgressUpdate) {
+        let time = now()
+        if isTerminal {
+            let width = 24
+            let filled = Int((update.fraction * Double(width)).rounded(.down))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            var eta = ""
+            if let start = started[update.cell], update.fraction > 0 {
+                eta = String(format: " ETA %.0f s", (time - start) * (1 - update.fraction) / update.fraction)
+            }
+            write("\r\u{1B}[2K\(update.cell) \(update.label) [\(bar)] \(Int(update.fraction * 100))%\(eta)")
+            barShown = true
+            return
+        }
+        let last = lastPrinted[update.cell]
+        let due = last == nil || time - (last?.time ?? 0) >= Self.plainInterval
+            || update.fraction - (last?.fraction ?? 0) >= Self.plainStep || update.done == update.total
+        guard due else { return }
+        lastPrinted[update.cell] = (time, update.fraction)
+        write("\(update.cell): \(update.label) \(update.done)/\(update.total) (\(Int(update.fraction * 100))%)\n")
+    }
+
+    private func emitLine(_ text: String) {
+        if barShown {
+            write("\r\u{1B}[2K")
+            barShown = false
+        }
+        write(text + "\n")
+    }
+}
+
+/// Text summaries printed at the end of a render.
+public enum RunSummary {
+    /// The closing table: cell, status, seconds.
+    public static func table(_ cells: [CellResult]) -> String {
+        let width = max(4, cells.map(\.id.count).max() ?? 4)
+        var lines = ["cell".padding(toLength: width, withPad: " ", startingAt: 0) + "  status   seconds"]
+        for cell in cells {
+            lines.append(
+                cell.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + cell.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    + String(format: "%9.2f", cell.seconds))
+        }
+        let counts = [CellStatus.ran, .cached, .failed, .skipped].map { status in
+            "\(cells.filter { $0.status == status }.count) \(status.rawValue)"
+        }
+        lines.append(counts.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+
+    /// `--explain`: per cell, why it ran or that it was reused.
+    public static func explanation(_ cells: [CellResult]) -> String {
+        cells.map { cell in
+            switch cell.status {
+            case .cached: "\(cell.id): reused (cached)"
+            case .skipped: "\(cell.id): skipped, \(cell.skipReason ?? "")"
+            case .ran, .failed: "\(cell.id): ran, \(cell.reasons.joined(separator: "; "))"
+            }
+        }.joined(separator: "\n")
+    }
+}

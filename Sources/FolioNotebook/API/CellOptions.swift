@@ -1,0 +1,42 @@
+/// The `//| key: value` options at the top of a cell.
+public struct CellOptions: Sendable, Equatable, Codable {
+    /// `fig-…` and `tbl-…` labels are referable from prose with `@label`.
+    public var label: String?
+    public var caption: String?
+    /// Show the code in the report.
+    public var echo: Bool = true
+    /// Fold the code (shown collapsed).
+    public var fold: Bool = false
+    /// Use and fill the cache for this cell.
+    public var cache: Bool = true
+    /// Wall-clock limit for the cell.
+    public var timeoutSeconds: Double?
+    /// The cell must fail; not failing is an error.
+    public var expectError: Bool = false
+    /// Figure size in points.
+    public var widthPoints: Double?
+    public var heightPoints: Double?
+    /// Alternative text for the cell's figures.
+    public var alt: String?
+    /// Relative tolerance for `folio check`.
+    public var tolerance: Double?
+
+    public init() {}
+
+    /// Every option key, in the order the documentation lists them.
+    public static let keys = [
+        "label", "caption", "echo", "fold", "cache", "timeout", "expect-error", "width", "height", "alt",
+        "tolerance",
+    ]
+
+    /// The options that change what a cell computes (its random stream, figure sizes, the
+    /// expected failure); they enter the cache key. Captions, alt text, echo and fold only
+    /// change how results are shown, so editing them reuses the cache.
+    public var resultAffecting: [String: String] {
+        var affecting: [String: String] = ["expect-error": String(expectError)]
+        if let label { affecting["label"] = label }
+        if let widthPoints { affecting["width"] = String(widthPoints) }
+        if let heightPoints { affecting["height"] = String(heightPoints) }
+        return affecting
+    }
+}

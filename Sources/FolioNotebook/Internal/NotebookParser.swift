@@ -1,0 +1,149 @@
+/// Splits a notebook into front matter, prose and cells, collecting diagnostics.
+struct NotebookParser {
+    let path: String
+    let lines: [String]
+    private var diagnostics: [Diagnostic] = []
+
+    init(source: String, path: String) {
+        self.path = path
+        // "\r\n" is one Character in Swift, so split on any newline character.
+        var lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        self.lines = lines
+    }
+
+    func parse() -> (Notebook, [Diagnostic]) {
+        var notebook = Notebook(path: path, lines: lines, frontMatter: FrontMatter(), blocks: [])
+        var diagnostics: [Diagnostic] = []
+        var bodyStart = 0
+        if let end = frontMatterEnd(notebook: notebook, diagnostics: &diagnostics) {
+            let yaml = lines[1..<end].joined(separator: "\n")
+            var parser = FrontMatterParser(notebook: notebook, firstLine: 2)
+            notebook.frontMatter = parser.parse(yaml)
+            diagnostics += parser.diagnostics
+            bodyStart = end + 1
+        } else if lines.first?.trimmingTrailingWhitespace() == "---" {
+            bodyStart = lines.count
+        }
+        notebook.blocks = scanBlocks(from: bodyStart, notebook: notebook, diagnostics: &diagnostics)
+        diagnostics += duplicateLabels(in: notebook)
+        return (notebook, diagnostics)
+    }
+
+    /// The index of the line closing the front matter, or nil if there is none.
+    private func frontMatterEnd(notebook: Notebook, diagnostics: inout [Diagnostic]) -> Int? {
+        guard lines.first?.trimmingTrailingWhitespace() == "---" else { return nil }
+        if let end = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingTrailingWhitespace()
+            return line == "---" || line == "..."
+        }) {
+            return end
+        }
+        diagnostics.append(
+            notebook.diagnostic(
+                line: 1, column: 1, "front matter is not closed",
+                hint: "end the YAML front matter with a line '---'"))
+        return nil
+    }
+
+    private struct Fence {
+        var character: Character
+        var length: Int
+        var indent: Int
+        var info: String
+    }
+
+    private func openingFence(_ line: String) -> Fence? {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3 else { return nil }
+        let rest = line.dropFirst(indent)
+        guard let character = rest.first, character == "`" || character == "~" else { return nil }
+        let length = rest.prefix { $0 == character }.count
+        guard length >= 3 else { return nil }
+        let info = String(rest.dropFirst(length)).trimmingLeadingWhitespace().description.trimmingTrailingWhitespace()
+        if character == "`", info.contains("`") { return nil }
+        return Fence(character: character, length: length, indent: indent, info: info)
+    }
+
+    private func closes(_ fence: Fence, _ line: String) -> Bool {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3 else { return false }
+        let rest = line.dropFirst(indent)
+        let length = rest.prefix { $0 == fence.character }.count
+        return length >= fence.length && rest.dropFirst(length).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    private func scanBlocks(from start: Int, notebook: Notebook, diagnostics: inout [Diagnostic]) -> [Block] {
+        var blocks: [Block] = []
+        var prose: [String] = []
+        var proseStart = start + 1
+        var cellCount = 0
+        var index = start
+
+        func flushProse(nextLine: Int) {
+            if prose.contains(where: { !$0.trimmingLeadingWhitespace().isEmpty }) {
+                blocks.append(.prose(Prose(startLine: proseStart, text: prose.joined(separator: "\n"))))
+            }
+            prose = []
+            proseStart = nextLine
+        }
+
+        while index < lines.count {
+            let line = lines[index]
+            guard let fence = openingFence(line) else {
+                prose.append(line)
+                index += 1
+                continue
+            }
+            let close = lines.indices.dropFirst(index + 1).first { closes(fence, lines[$0]) }
+            let isCell = fence.info.split(separator: " ").first == "swift"
+            if close == nil {
+                diagnostics.append(
+                    notebook.diagnostic(
+                        line: index + 1, column: fence.indent + 1,
+                        "unterminated code fence '\(String(repeating: fence.character, count: fence.length))'",
+                        hint: "close the block with a line '\(String(repeating: fence.character, count: fence.length))'"))
+            }
+            let end = close ?? lines.count
+            guard isCell else {
+                prose += lines[index..<min(end + 1, lines.count)]
+                index = end + 1
+                continue
+            }
+            flushProse(nextLine: end + 2)
+            cellCount += 1
+            let body = lines[(index + 1)..<end].map { dropIndent($0, fence.indent) }
+            var cell = Cell(index: cellCount, fenceLine: index + 1, indent: fence.indent, code: body.joined(separator: "\n"))
+            var optionParser = CellOptionParser(notebook: notebook, cell: cell)
+            cell.options = optionParser.parse()
+            diagnostics += optionParser.diagnostics
+            blocks.append(.cell(cell))
+            index = end + 1
+        }
+        flushProse(nextLine: lines.count + 1)
+        return blocks
+    }
+
+    private func dropIndent(_ line: String, _ indent: Int) -> String {
+        let spaces = min(indent, line.prefix { $0 == " " }.count)
+        return String(line.dropFirst(spaces))
+    }
+
+    private func duplicateLabels(in notebook: Notebook) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for cell in notebook.cells {
+            guard let label = cell.options.label else { continue }
+            if let first = seen[label] {
+                let (line, column) = CellOptionParser.location(of: "label", in: cell) ?? (cell.fenceLine, 1)
+                diagnostics.append(
+                    notebook.diagnostic(
+                        line: line, column: column, "duplicate label '\(label)'",
+                        hint: "the cell at line \(first) already uses it; labels must be unique"))
+            } else {
+                seen[label] = cell.fenceLine
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import FolioNotebook
+@testable import FolioEngine
+
+/// Every malformed notebook under `Fixtures/bad/` yields its diagnostic at the exact
+/// line and column, with the exact message.
+@Suite struct BadNotebookTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var file: String
+        var location: String
+        var message: String
+        var testDescription: String { file }
+    }
+
+    /// Found by `Notebook.parse` and `folio lint`, before anything runs.
+    static let staticCases: [Case] = [
+        Case(file: "bad-yaml.md", location: "4:11", message: "invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
+        Case(file: "unknown-front-matter-key.md", location: "2:1", message: "unknown front matter key 'titel'"),
+        Case(file: "unclosed-front-matter.md", location: "1:1", message: "front matter is not closed"),
+        Case(file: "seed-not-integer.md", location: "2:7", message: "'seed' must be a non-negative integer"),
+        Case(file: "enum-default-not-allowed.md", location: "3:22", message: "default 'svd' is not among the allowed values"),
+        Case(file: "mixed-array-param.md", location: "3:10", message: "array param mixes types Int and String"),
+        Case(file: "unknown-option.md", location: "9:5", message: "unknown cell option 'lable'"),
+        Case(file: "ill-typed-option.md", location: "9:11", message: "option 'echo' expects true or false, got 'maybe'"),
+        Case(file: "negative-timeout.md", location: "9:14", message: "option 'timeout' expects a positive number of seconds, got '-5'"),
+        Case(file: "invalid-label.md", location: "9:12", message: "invalid label '9lives'"),
+        Case(file: "option-after-code.md", location: "10:1", message: "cell option after code"),
+        Case(file: "duplicate-label.md", location: "14:5", message: "duplicate label 'fig-a'"),
+        Case(file: "unterminated-fence.md", location: "10:1", message: "unterminated code fence '```'"),
+        Case(file: "syntax-error.md", location: "9:15", message: "syntax error: expected ')'"),
+        Case(file: "unsupported-construct.md", location: "10:1", message: "'struct' declarations are not supported in cells"),
+        Case(file: "unsupported-switch.md", location: "10:1", message: "'switch' expressions are not supported in cells"),
+        Case(file: "unknown-function.md", location: "10:9", message: "unknown function 'singularValue'"),
+        Case(file: "unknown-identifier.md", location: "10:9", message: "cannot find 'totl' in scope"),
+        Case(file: "wrong-label.md", location: "9:15", message: "incorrect argument label 'row:' in call to 'zeros', expected 'rows:'"),
+        Case(file: "missing-argument.md", location: "9:9", message: "missing argument for parameter 'columns' in call to 'zeros'"),
+        Case(file: "extra-argument.md", location: "9:17", message: "extra argument in call to 'sqrt'"),
+        Case(file: "literal-type-mismatch.md", location: "9:14", message: "cannot convert value of type String to expected argument type Double"),
+        Case(file: "unknown-enum-case.md", location: "10:23", message: "type 'NormKind' has no case '.spectal'"),
+        Case(file: "duplicate-definition.md", location: "14:5", message: "'x' is already defined by the cell at line 8"),
+        Case(file: "use-before-definition.md", location: "9:9", message: "'b' is used before its definition"),
+        Case(file: "dangling-reference.md", location: "8:25", message: "reference to unknown label '@fig-los'"),
+        Case(file: "unknown-param.md", location: "9:9", message: "unknown param 'trails'"),
+        Case(file: "assign-to-let.md", location: "10:1", message: "cannot assign to 'x': it is a 'let' constant"),
+        Case(file: "modify-other-cell.md", location: "13:1", message: "cannot modify 'total': it is defined by the cell at line 8"),
+        Case(file: "return-outside-function.md", location: "10:1", message: "'return' outside a function"),
+        Case(file: "function-wrong-label.md", location: "10:18", message: "incorrect argument label 'with:' in call to 'scale', expected 'by:'"),
+    ]
+
+    /// Found while running, at the failing expression.
+    static let runtimeCases: [Case] = [
+        Case(file: "path-escape.md", location: "9:14", message: "'../../etc/passwd' is outside the notebook's folder and its data folders"),
+        Case(file: "missing-file.md", location: "9:12", message: "file 'no-such-file.txt' does not exist"),
+        Case(file: "index-out-of-range.md", location: "10:9", message: "index 3 is out of range for an array of 3 elements"),
+        Case(file: "division-by-zero.md", location: "10:11", message: "division by zero"),
+        Case(file: "shape-mismatch.md", location: "11:9", message: "matmul: shapes 2×3 and 2×2 and result 2×2 do not match (inner dimensions must agree: 2×3 · 2×2)"),
+        Case(file: "nan-from-builtin.md", location: "10:9", message: "'log' returned NaN"),
+        Case(file: "expect-error-succeeds.md", location: "8:1", message: "cell 'cell-1' was expected to fail but succeeded"),
+    ]
+
+    private func load(_ file: String) throws -> (Notebook, [Diagnostic], String) {
+        let path = TestSupport.fixtures.appendingPathComponent("bad").appendingPathComponent(file).path
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        let (notebook, diagnostics) = Notebook.parse(source: source, path: path)
+        return (notebook, diagnostics, path)
+    }
+
+    @Test(arguments: staticCases)
+    func staticDiagnostic(_ testCase: Case) throws {
+        let (notebook, parseDiagnostics, path) = try load(testCase.file)
+        let diagnostics = parseDiagnostics + Engine.lint(notebook)
+        #expect(diagnostics.count == 1, "\(diagnostics.map(\.headline))")
+        #expect(diagnostics.first?.headline == "\(path):\(testCase.location): error: \(testCase.message)")
+        #expect(diagnostics.first?.sourceLine != nil)
+    }
+
+    @Test(arguments: runtimeCases)
+    func runtimeDiagnostic(_ testCase: Case) throws {
+        let (notebook, parseDiagnostics, path) = try load(testCase.file)
+        #expect(parseDiagnostics.isEmpty && Engine.lint(notebook).isEmpty)
+        var options = RunOptions(cacheDirectory: TestSupport.temporaryDirectory())
+        options.useCache = false
+        let result = Engine.run(notebook, options: options)
+        #expect(!result.succeeded)
+        #expect(result.cells.first?.status == .failed)
+        #expect(result.cells.first?.error?.headline == "\(path):\(testCase.location): error: \(testCase.message)")
+    }
+
+    @Test func allProblemsAreReportedTogether() throws {
+        let source = TestSupport.source(cells: ["let a = sqr(2)\nlet b = zeros(row: 1, columns: 1)", "//| lable: x\nlet c = undefinedName"])
+        let (notebook, parseDiagnostics) = Notebook.parse(source: source, path: "t.md")
+        let all = (parseDiagnostics + Engine.lint(notebook)).map(\.headline)
+        #expect(all.count == 4)
+        #expect(all.contains("t.md:6:9: error: unknown function 'sqr'"))
+        #expect(all.contains("t.md:11:5: error: unknown cell option 'lable'"))
+    }
+
+    @Test func dependentsOfAFailedCellAreSkippedWithTheReason() throws {
+        let (notebook, _, _) = try load("skipped-dependent.md")
+        var options = RunOptions(cacheDirectory: TestSupport.temporaryDirectory())
+        options.useCache = false
+        let result = Engine.run(notebook, options: options)
+        #expect(result.cells.map(\.status) == [.failed, .skipped])
+        #expect(result.cells.last?.skipReason == "depends on cell-1, which failed")
+    }
+
+    @Test func renderedDiagnosticHasSourceCaretAndHint() throws {
+        let (notebook, _, path) = try load("unknown-function.md")
+        let rendered = Engine.lint(notebook).first?.rendered
+        #expect(rendered == """
+            \(path):10:9: error: unknown function 'singularValue'
+            let s = singularValue(X)
+                    ^
+            hint: did you mean 'singularValues'?
+            """)
+    }
+
+    @Test func atLeastTwentyFiveBadNotebooks() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.fixtures.appendingPathComponent("bad").path)
+        #expect(files.filter { $0.hasSuffix(".md") }.count >= 25)
+        #expect(Self.staticCases.count + Self.runtimeCases.count >= 25)
+    }
+}

@@ -1,2 +1,0 @@
-// Tests for FolioEngine arrive with its issue.
-import Testing

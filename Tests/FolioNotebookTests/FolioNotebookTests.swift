@@ -1,2 +1,0 @@
-// Tests for FolioNotebook arrive with its issue.
-import Testing
