@@ -54,7 +54,7 @@ import FolioNotebook
         Case(file: "missing-file.md", location: "9:12", message: "file 'no-such-file.txt' does not exist"),
         Case(file: "index-out-of-range.md", location: "10:9", message: "index 3 is out of range for an array of 3 elements"),
         Case(file: "division-by-zero.md", location: "10:11", message: "division by zero"),
-        Case(file: "shape-mismatch.md", location: "11:9", message: "matmul: shapes 2×3 and 2×2 and result 2×2 do not match (inner dimensions must agree: 2×3 · 2×2)"),
+        Case(file: "shape-mismatch.md", location: "11:9", message: "matmul: shapes 2×3 and 2×2 do not match (inner dimensions 3 and 2 differ)"),
         Case(file: "nan-from-builtin.md", location: "10:9", message: "'log' returned NaN"),
         Case(file: "expect-error-succeeds.md", location: "8:1", message: "cell 'cell-1' was expected to fail but succeeded"),
     ]
