@@ -31,14 +31,20 @@ struct FigureLayout: Sendable {
     }
 
     static func solve(_ figure: Figure, measurer: TextMeasurer) throws -> FigureLayout {
+        let (panels, domains) = try resolve(figure)
+        return try GridSolver(figure: figure, panels: panels, domains: domains, measurer: measurer).solve()
+    }
+
+    /// Validates the figure and derives each panel's colours, extents and axis ranges
+    /// (shared across panels when asked); needs no fonts.
+    static func resolve(_ figure: Figure) throws -> ([ResolvedPanel], [(x: ClosedRange<Double>, y: ClosedRange<Double>)]) {
         guard !figure.panels.isEmpty else { throw PlotError.invalidFigure("it has no panels") }
         guard figure.widthPoints.isFinite, figure.heightPoints.isFinite,
               figure.widthPoints > 0, figure.heightPoints > 0 else {
             throw PlotError.invalidFigure("size \(figure.widthPoints)×\(figure.heightPoints) points is not positive")
         }
-        var resolved = try figure.panels.enumerated().map { index, panel in
-            try ResolvedPanel(panel, name: figure.panels.count > 1 ? "panel \(index + 1)" : "plot")
-        }
+        func name(_ index: Int) -> String { figure.panels.count > 1 ? "panel \(index + 1)" : "plot" }
+        var resolved = try figure.panels.enumerated().map { try ResolvedPanel($1, name: name($0)) }
         if figure.sharedX {
             let shared = ResolvedPanel.merge(resolved.map(\.xExtent))
             for index in resolved.indices { resolved[index].xExtent = shared }
@@ -48,11 +54,9 @@ struct FigureLayout: Sendable {
             for index in resolved.indices { resolved[index].yExtent = shared }
         }
         let domains = try resolved.enumerated().map { index, panel in
-            let name = figure.panels.count > 1 ? "panel \(index + 1)" : "plot"
-            return (x: try ResolvedPanel.domain(panel.xExtent, axis: panel.panel.x, name: name + " x axis"),
-                    y: try ResolvedPanel.domain(panel.yExtent, axis: panel.panel.y, name: name + " y axis"))
+            (x: try ResolvedPanel.domain(panel.xExtent, axis: panel.panel.x, name: name(index) + " x axis"),
+             y: try ResolvedPanel.domain(panel.yExtent, axis: panel.panel.y, name: name(index) + " y axis"))
         }
-        let solver = GridSolver(figure: figure, panels: resolved, domains: domains, measurer: measurer)
-        return try solver.solve()
+        return (resolved, domains)
     }
 }

@@ -39,7 +39,7 @@ enum CairoOutput {
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface), "SVG encoding")
         }
-        return sink.bytes
+        return SVGIdentifiers.normalize(sink.bytes)
     }
 
     static func pdf(_ scene: [Primitive], width: Double, height: Double, faces: FontFaces) throws -> [UInt8] {

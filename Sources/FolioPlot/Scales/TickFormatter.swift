@@ -28,16 +28,19 @@ enum TickFormatter {
         RichText(runs: [.init(text: "10", level: .base), .init(text: signed(exponent), level: .superscript)])
     }
 
-    /// A value for legends, colorbars and alt text: up to four significant digits.
+    /// A value for alt text: three significant digits (whole numbers from 100 up).
     static func compact(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
         if value == 0 { return "0" }
         let magnitude = abs(value)
+        let text: String
         if magnitude >= 1e5 || magnitude < 1e-3 {
-            return String(format: "%.3g", value).replacingOccurrences(of: "-", with: "−")
+            text = String(format: "%.2e", value)
+        } else if magnitude >= 100 {
+            text = String(format: "%.0f", value)
+        } else {
+            text = String(format: "%.3g", value)
         }
-        var text = String(format: "%.4g", value)
-        if text.contains("e") { text = String(format: "%.4f", value) }
         return text.replacingOccurrences(of: "-", with: "−")
     }
 

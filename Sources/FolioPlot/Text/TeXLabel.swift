@@ -1,3 +1,5 @@
+import Foundation
+
 /// Translates labels with TeX-style math into `RichText`.
 ///
 /// Inside `$…$`: `\alpha`…`\Omega` and a few operators become Unicode glyphs, `_x` / `_{xy}`
@@ -32,7 +34,7 @@ enum TeXLabel {
 
     private static func mathRuns(_ source: String) -> [RichText.Run] {
         var runs: [RichText.Run] = []
-        var scanner = Array(source)[...]
+        var scanner = Array(withAccents(source).replacingOccurrences(of: "-", with: "−"))[...]
         while let character = scanner.first {
             if character == "_" || character == "^" {
                 scanner.removeFirst()
@@ -44,6 +46,27 @@ enum TeXLabel {
         }
         return runs
     }
+
+    /// `\hat{L}` → L + combining circumflex (also `\bar`, `\tilde`, `\dot`, `\vec`).
+    private static func withAccents(_ source: String) -> String {
+        var text = source
+        for (command, mark) in accents {
+            let braced = try? NSRegularExpression(pattern: "\\\\\(command)(?![A-Za-z])\\s*\\{([^{}]*)\\}")
+            let bare = try? NSRegularExpression(pattern: "\\\\\(command)(?![A-Za-z])\\s*([A-Za-z0-9])")
+            for expression in [braced, bare].compactMap({ $0 }) {
+                for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+                    guard let whole = Range(match.range, in: text), let argument = Range(match.range(at: 1), in: text)
+                    else { continue }
+                    text.replaceSubrange(whole, with: String(text[argument]) + mark)
+                }
+            }
+        }
+        return text
+    }
+
+    static let accents: [(String, String)] = [
+        ("hat", "\u{302}"), ("bar", "\u{304}"), ("tilde", "\u{303}"), ("dot", "\u{307}"), ("vec", "\u{20D7}"),
+    ]
 
     /// A braced group's content, a command, or one character.
     private static func takeGroup(_ scanner: inout ArraySlice<Character>) -> String {
@@ -116,6 +139,6 @@ enum TeXLabel {
         "to": "→", "rightarrow": "→", "leftarrow": "←", "in": "∈", "propto": "∝",
         "langle": "⟨", "rangle": "⟩", "|": "‖", "top": "⊤", "log": "log", "exp": "exp",
         "min": "min", "max": "max", "mathrm": "", "text": "", "mathbf": "", "mathcal": "",
-        ",": " ", ";": " ", "quad": "  ",
+        ",": " ", ";": " ", "quad": "  ", "dots": "…", "ldots": "…", "cdots": "⋯",
     ]
 }
