@@ -4,7 +4,7 @@ import Testing
 
 /// Two renders of the same figure are byte-identical in every format.
 @Test func rendersAreByteIdentical() throws {
-    let figure = Fixtures.benchmark
+    let figure = Fixtures.mixedPanels
     #expect(try figure.renderPNG() == figure.renderPNG())
     #expect(try figure.renderSVG() == figure.renderSVG())
     #expect(try figure.renderPDF() == figure.renderPDF())

@@ -133,22 +133,19 @@ enum Fixtures {
         return Figure(panels: panels, columns: 3)
     }
 
-    /// The benchmark figure: bands over 400 points, a 1000-point two-class scatter and a
-    /// 25×25 heat map with a colorbar and one contour.
-    static var benchmark: Figure {
+    /// Three different panels side by side: bands, a two-class scatter, a diverging heat map
+    /// with a black contour (a small cousin of the benchmark figure).
+    static var mixedPanels: Figure {
         var generator = SeededGenerator(seed: 11)
-        let x = (0..<400).map { Double($0) / 40 }
+        let x = (0..<100).map { Double($0) / 10 }
         let a = x.map { sin($0) }, b = x.map { cos($0) * 0.8 }
         var sx: [Double] = [], sy: [Double] = [], classes: [Int] = []
-        for index in 0..<1000 {
-            let cls = index % 2
-            sx.append(generator.normal() + Double(cls) * 2)
-            sy.append(generator.normal() + Double(cls))
-            classes.append(cls)
+        for index in 0..<200 {
+            sx.append(generator.normal() + Double(index % 2) * 2)
+            sy.append(generator.normal() + Double(index % 2))
+            classes.append(index % 2)
         }
-        let grid = Matrix<Double>(rows: 25, columns: 25) { i, j in
-            sin(Double(i) / 4) * cos(Double(j) / 5)
-        }
+        let grid = Matrix<Double>(rows: 12, columns: 15) { i, j in sin(Double(i) / 2) * cos(Double(j) / 3) }
         return Figure(panels: [
             Panel(title: "lines ± 1 sd", x: Axis("t"), y: Axis("value"), marks: [
                 .band(BandMark(x: x, lower: a.map { $0 - 0.2 }, upper: a.map { $0 + 0.2 }, label: "sin")),

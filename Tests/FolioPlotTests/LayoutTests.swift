@@ -26,7 +26,7 @@ func fixtureLayoutsAreClean(name: String) throws {
 
 @Test func smallMultiplesLayoutIsClean() throws {
     try checkLayout(Fixtures.smallMultiples, name: "small multiples")
-    try checkLayout(Fixtures.benchmark, name: "benchmark")
+    try checkLayout(Fixtures.mixedPanels, name: "mixed panels")
 }
 
 @Test func longLabelsAndManyPanelsStayClean() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the ticks of an axis for its length: starts from the preferred spacing and
 /// thins the labels until neighbours no longer collide (measured with the real font).
 struct TickPlanner {
@@ -12,9 +14,11 @@ struct TickPlanner {
         let scale = Scale(kind: kind, domain: domain, start: 0, end: lengthPoints)
         var candidate = AxisTicks(major: [])
         if let categories {
-            for stride in 1...max(1, categories.count) {
+            // Label every category if they fit, else every 2nd, 5th, 10th, 20th, 25th, 50th…
+            let strides = [1, 2, 5] + (1...6).flatMap { power in [10, 20, 25, 50].map { $0 * Int(pow(10, Double(power - 1))) } }
+            for stride in strides {
                 candidate = .categorical(categories, stride: stride)
-                if fits(candidate, scale: scale, direction: direction) { break }
+                if stride >= categories.count || fits(candidate, scale: scale, direction: direction) { break }
             }
             return candidate
         }

@@ -10,7 +10,7 @@ public struct HeatmapMark: Equatable, Sendable {
     /// Fixed colour range, e.g. 0...1 for NMSE in every panel of a figure; the data range when nil.
     public var colorRange: ClosedRange<Double>?
     public var colorbarLabel: String?
-    /// Labels of the columns (x) and rows (y); index axes when nil.
+    /// Labels of the columns (x) and rows (y); the indices 0, 1, … when nil.
     public var xLabels: [String]?
     public var yLabels: [String]?
     /// Values at which contour lines are drawn (marching squares over cell centres).
@@ -56,7 +56,8 @@ extension HeatmapMark: DrawableMark {
     func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent {
         MarkExtent(x: Extent(range: -0.5...(Double(values.columns) - 0.5), tight: true),
                    y: Extent(range: -0.5...(Double(values.rows) - 0.5), tight: true),
-                   xCategories: xLabels, yCategories: yLabels)
+                   xCategories: xLabels ?? (0..<values.columns).map(String.init),
+                   yCategories: yLabels ?? (0..<values.rows).map(String.init))
     }
 
     var seriesRequests: [SeriesRequest] { [] }
@@ -83,13 +84,10 @@ extension HeatmapMark: DrawableMark {
         let rect = Rect(x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y)
         var primitives: [Primitive] = [.image(RasterImage(width: values.columns, height: values.rows, rgba: rgba), rect)]
         for level in contourLevels {
-            let segments = MarchingSquares.segments(values, level: level)
-            guard !segments.isEmpty else { continue }
+            let lines = MarchingSquares.lines(values, level: level)
+            guard !lines.isEmpty else { continue }
             var path = Path()
-            for (a, b) in segments {
-                path.move(to: frame.point(a.x, a.y))
-                path.line(to: frame.point(b.x, b.y))
-            }
+            for line in lines { path.elements += Path.polyline(line.map { frame.point($0.x, $0.y) }).elements }
             primitives.append(.stroke(path, StrokeStyle(color: contourColor, widthPoints: 1.25)))
         }
         return primitives

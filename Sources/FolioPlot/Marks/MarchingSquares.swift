@@ -1,10 +1,44 @@
 import FolioMath
 
-/// Contour lines of a matrix sampled at integer grid points (x = column, y = row), as
-/// straight segments from the marching-squares algorithm with linear interpolation.
-/// Saddle cells are resolved by the average of their four corners.
+/// Contour lines of a matrix sampled at integer grid points (x = column, y = row), from
+/// the marching-squares algorithm with linear interpolation; saddle cells are resolved by
+/// the average of their four corners. Segments are chained into polylines so that lines
+/// are stroked with proper joins.
 enum MarchingSquares {
     typealias Segment = (Point, Point)
+
+    /// Contour polylines at `level`.
+    static func lines(_ values: Matrix<Double>, level: Double) -> [[Point]] {
+        let segments = self.segments(values, level: level)
+        struct Key: Hashable {
+            let x: Int64, y: Int64
+            init(_ p: Point) { x = Int64((p.x * 1e6).rounded()); y = Int64((p.y * 1e6).rounded()) }
+        }
+        var byEndpoint: [Key: [Int]] = [:]
+        for (index, segment) in segments.enumerated() {
+            byEndpoint[Key(segment.0), default: []].append(index)
+            byEndpoint[Key(segment.1), default: []].append(index)
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        func extend(_ line: inout [Point]) {
+            while let end = line.last,
+                  let next = byEndpoint[Key(end)]?.first(where: { !used[$0] }) {
+                used[next] = true
+                let (a, b) = segments[next]
+                line.append(Key(a) == Key(end) ? b : a)
+            }
+        }
+        var lines: [[Point]] = []
+        for index in segments.indices where !used[index] {
+            used[index] = true
+            var line = [segments[index].0, segments[index].1]
+            extend(&line)
+            line.reverse()
+            extend(&line)
+            lines.append(line)
+        }
+        return lines
+    }
 
     static func segments(_ values: Matrix<Double>, level: Double) -> [Segment] {
         guard values.rows >= 2, values.columns >= 2 else { return [] }

@@ -20,15 +20,47 @@ enum HorizontalAnchor: Sendable { case left, center, right }
 enum VerticalAnchor: Sendable { case top, center, baseline, bottom }
 
 /// Measures and places text with the real DejaVu Sans metrics (FreeType through Cairo).
-struct TextMeasurer: Sendable {
+/// One measurer serves one render; it remembers the runs it measured, because layout
+/// measures the same tick labels on every pass.
+struct TextMeasurer {
     let faces: FontFaces
+    private let cache = RunCache()
 
     init() throws {
         faces = try FontFaces.shared.get()
     }
 
+    /// Measured runs and the scaled fonts that measured them.
+    private final class RunCache {
+        struct Key: Hashable {
+            let text: String
+            let sizePoints: Double
+            let bold: Bool
+        }
+
+        var sizes: [Key: TextSize] = [:]
+        var fonts: [Key: OpaquePointer] = [:]
+
+        deinit { fonts.values.forEach { cairo_scaled_font_destroy($0) } }
+    }
+
     /// Advance width of a single run and the font's vertical extents, in points.
     func measureRun(_ text: String, sizePoints: Double, bold: Bool) -> TextSize {
+        let key = RunCache.Key(text: text, sizePoints: sizePoints, bold: bold)
+        if let known = cache.sizes[key] { return known }
+        let scaled = scaledFont(sizePoints: sizePoints, bold: bold)
+        var fontExtents = cairo_font_extents_t()
+        cairo_scaled_font_extents(scaled, &fontExtents)
+        var textExtents = cairo_text_extents_t()
+        if !text.isEmpty { cairo_scaled_font_text_extents(scaled, text, &textExtents) }
+        let size = TextSize(width: textExtents.x_advance, ascent: fontExtents.ascent, descent: fontExtents.descent)
+        cache.sizes[key] = size
+        return size
+    }
+
+    private func scaledFont(sizePoints: Double, bold: Bool) -> OpaquePointer? {
+        let key = RunCache.Key(text: "", sizePoints: sizePoints, bold: bold)
+        if let known = cache.fonts[key] { return known }
         var fontMatrix = cairo_matrix_t()
         var identity = cairo_matrix_t()
         cairo_matrix_init_scale(&fontMatrix, sizePoints, sizePoints)
@@ -36,12 +68,8 @@ struct TextMeasurer: Sendable {
         let options = FontFaces.makeOptions()
         defer { cairo_font_options_destroy(options) }
         let scaled = cairo_scaled_font_create(faces.face(bold: bold), &fontMatrix, &identity, options)
-        defer { cairo_scaled_font_destroy(scaled) }
-        var fontExtents = cairo_font_extents_t()
-        cairo_scaled_font_extents(scaled, &fontExtents)
-        var textExtents = cairo_text_extents_t()
-        if !text.isEmpty { cairo_scaled_font_text_extents(scaled, text, &textExtents) }
-        return TextSize(width: textExtents.x_advance, ascent: fontExtents.ascent, descent: fontExtents.descent)
+        cache.fonts[key] = scaled
+        return scaled
     }
 
     /// Size of rich text: runs side by side; sub/superscripts may extend the extents.
