@@ -22,6 +22,16 @@ struct FileSandbox: Sendable {
         roots = [base] + named.values.sorted { $0.path < $1.path }
     }
 
+    /// How a read file is named in cache keys: relative to the notebook's folder (or
+    /// `name/…` inside data folder `name`), so moving a project keeps its cache valid.
+    func keyPath(for url: URL) -> String {
+        if url.path.hasPrefix(base.path + "/") { return String(url.path.dropFirst(base.path.count + 1)) }
+        for (name, folder) in named.sorted(by: { $0.key < $1.key }) where url.path.hasPrefix(folder.path + "/") {
+            return name + "/" + url.path.dropFirst(folder.path.count + 1)
+        }
+        return url.path
+    }
+
     /// The canonical URL for `path`, or an error when it leaves the allowed folders.
     func resolve(_ path: String) throws -> URL {
         guard !path.isEmpty, !path.contains("\0") else { throw BuiltinError("invalid path '\(path)'") }

@@ -9,7 +9,7 @@ final class CellContext {
     let cellID: String
     var generator: SeededGenerator
     private(set) var outputs: [CellOutput] = []
-    /// Canonical path → SHA-256 of every file read, for the cache.
+    /// Path (as `FileSandbox.keyPath`) → SHA-256 of every file read, for the cache.
     private(set) var filesRead: [String: String] = [:]
     let sandbox: FileSandbox
     private let now: @Sendable () -> Double
@@ -76,7 +76,7 @@ final class CellContext {
         } catch {
             throw BuiltinError("cannot read '\(path)'", hint: "is it a folder, or unreadable?")
         }
-        filesRead[url.path] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        filesRead[sandbox.keyPath(for: url)] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return data
     }
 }

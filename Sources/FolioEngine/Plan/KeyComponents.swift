@@ -12,7 +12,8 @@ struct KeyComponents: Codable, Sendable, Equatable {
     var upstream: [String: String]
     /// Param name → value, for the params the cell reads.
     var params: [String: String]
-    /// Canonical path → SHA-256 of each file the cell read (known after it ran).
+    /// Path (relative to the notebook's folder) → SHA-256 of each file the cell read (known
+    /// after it ran).
     var files: [String: String]
     var seed: UInt64
     var version: String

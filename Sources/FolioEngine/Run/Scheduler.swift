@@ -141,7 +141,9 @@ final class Scheduler: @unchecked Sendable {
 
     private func filesUnchanged(_ files: [String: String]) -> Bool {
         files.allSatisfy { path, hash in
-            guard let data = FileManager.default.contents(atPath: path) else { return false }
+            guard let url = try? runner.sandbox.resolve(path), let data = FileManager.default.contents(atPath: url.path) else {
+                return false
+            }
             return KeyComponents.sha256(data) == hash
         }
     }

@@ -1,0 +1,79 @@
+/// Data bounds of a mark along one axis, and how the axis range may grow around them.
+struct Extent: Equatable, Sendable {
+    var range: ClosedRange<Double>?
+    /// No margin is added (heat maps, histogram edges, category slots).
+    var tight = false
+    /// The lower bound is a baseline (bars, histograms) that gets no margin below it.
+    var stickyLower = false
+}
+
+/// A mark's bounds on both axes, and the categories it puts on them.
+struct MarkExtent: Equatable, Sendable {
+    var x = Extent()
+    var y = Extent()
+    var xCategories: [String]?
+    var yCategories: [String]?
+}
+
+/// A series asking for a colour: explicit, or the next palette colour for its label.
+struct SeriesRequest: Equatable, Sendable {
+    let label: String?
+    let color: Color?
+}
+
+/// One legend row.
+struct LegendEntry: Equatable, Sendable {
+    enum Swatch: Equatable, Sendable {
+        case line(StrokeStyle, marker: Bool)
+        case patch(Color)
+        case dot(Color)
+    }
+
+    let label: String
+    let swatch: Swatch
+}
+
+/// A colour scale shown beside the panel.
+struct ColorbarSpec: Equatable, Sendable {
+    let colormap: Colormap
+    let range: ClosedRange<Double>
+    let label: String?
+}
+
+/// The plot area with its scales: where a mark draws.
+struct PlotFrame: Equatable, Sendable {
+    let rect: Rect
+    let x: Scale
+    let y: Scale
+
+    func point(_ xValue: Double, _ yValue: Double) -> Point {
+        Point(x: x.map(xValue), y: y.map(yValue))
+    }
+}
+
+/// What every mark provides to scales, legends, layout and the scene builder.
+protocol DrawableMark: Sendable {
+    /// Short kind name for errors and alt text, e.g. `line plot`.
+    var kind: String { get }
+    /// Throws `PlotError.invalidData` for data that cannot be drawn.
+    func validate() throws
+    func extent(xScale: ScaleKind, yScale: ScaleKind) -> MarkExtent
+    /// The series this mark draws, in order; each gets one colour.
+    var seriesRequests: [SeriesRequest] { get }
+    func legendEntries(colors: [Color]) -> [LegendEntry]
+    /// Data points the legend should avoid covering.
+    func occupiedPoints() -> [(x: Double, y: Double)]
+    func colorbar() -> ColorbarSpec?
+    /// Width / height of one data unit pair the plot area should keep (images), if any.
+    var preferredAspect: Double? { get }
+    /// Whether the panel should draw no axes (image montages).
+    var hidesAxes: Bool { get }
+    func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive]
+}
+
+extension DrawableMark {
+    func legendEntries(colors: [Color]) -> [LegendEntry] { [] }
+    func colorbar() -> ColorbarSpec? { nil }
+    var preferredAspect: Double? { nil }
+    var hidesAxes: Bool { false }
+}

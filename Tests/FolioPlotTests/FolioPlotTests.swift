@@ -1,2 +1,0 @@
-// Tests for FolioPlot arrive with its issue.
-import Testing

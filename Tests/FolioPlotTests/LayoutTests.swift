@@ -1,0 +1,69 @@
+import Testing
+@testable import FolioPlot
+
+/// Layout boxes stay inside the canvas and never overlap — except a legend placed inside
+/// its own plot area.
+private func checkLayout(_ figure: Figure, name: String) throws {
+    let layout = try figure.layout()
+    let canvas = Rect(x: 0, y: 0, width: figure.widthPoints, height: figure.heightPoints)
+    let boxes = layout.boxes
+    for box in boxes {
+        #expect(canvas.contains(box.rect), "\(name): \(box.role) of panel \(box.panel ?? -1) leaves the canvas: \(box.rect)")
+    }
+    for (i, a) in boxes.enumerated() {
+        for b in boxes[(i + 1)...] where a.rect.intersects(b.rect) {
+            let legendInOwnPlot = Set([a.role, b.role]) == [.legend, .plotArea] && a.panel == b.panel
+            #expect(legendInOwnPlot, "\(name): \(a.role) (panel \(a.panel ?? -1)) overlaps \(b.role) (panel \(b.panel ?? -1))")
+        }
+    }
+}
+
+@Test(arguments: Fixtures.all.map(\.name))
+func fixtureLayoutsAreClean(name: String) throws {
+    let figure = try #require(Fixtures.all.first { $0.name == name }?.figure)
+    try checkLayout(figure, name: name)
+}
+
+@Test func smallMultiplesLayoutIsClean() throws {
+    try checkLayout(Fixtures.smallMultiples, name: "small multiples")
+    try checkLayout(Fixtures.mixedPanels, name: "mixed panels")
+}
+
+@Test func longLabelsAndManyPanelsStayClean() throws {
+    try checkLayout(Fixtures.longLabels, name: "long labels")
+    let twenty = (0..<20).map { index in
+        Panel(title: "run \(index)", x: Axis("iteration"), y: Axis("$\\|L - \\hat{L}\\|_F$"),
+              marks: [.line(LineMark(x: [1, 10, 100, 1000], y: [1, 0.1, 0.01, 0.001], label: "trial \(index)"))])
+    }
+    try checkLayout(Figure(panels: twenty, columns: 5), name: "twenty panels")
+    try checkLayout(Figure(title: "A long figure title that should still fit above the panels",
+                           panels: Array(twenty.prefix(4)), columns: 2, widthPoints: 420, heightPoints: 380),
+                    name: "four narrow panels")
+}
+
+@Test func layoutAlignsPlotAreasOnTheGrid() throws {
+    let layout = try Fixtures.smallMultiples.layout()
+    let plots = layout.panels.map(\.frame.rect)
+    for column in 0..<3 {
+        let lefts = Set(stride(from: column, to: plots.count, by: 3).map { plots[$0].minX })
+        #expect(lefts.count == 1)
+    }
+    #expect(Set(plots.map(\.width)).count == 1 && Set(plots.map(\.height)).count == 1)
+}
+
+@Test func legendAvoidsTheData() throws {
+    // Data fill the upper right; the legend must go elsewhere.
+    let figure = Figure(marks: [
+        .line(LineMark(x: [0, 1, 2, 3, 4], y: [0, 0, 0, 3, 4], label: "rising late")),
+        .scatter(ScatterMark(x: [3.5, 3.8, 4, 3.9], y: [3.8, 4, 3.5, 3.2], label: "cluster")),
+    ])
+    let panel = try figure.layout().panels[0]
+    let legend = try #require(panel.legendRect)
+    #expect(legend.maxX < panel.frame.rect.midX || legend.minY > panel.frame.rect.midY)
+}
+
+@Test func impossibleSizeIsAClearError() {
+    #expect(throws: PlotError.invalidFigure("60×40 points is too small for 1 panel(s) and their labels")) {
+        try Figure(x: Axis("x"), y: Axis("y"), marks: [.line(LineMark(y: [1, 2, 3]))], widthPoints: 60, heightPoints: 40).layout()
+    }
+}
