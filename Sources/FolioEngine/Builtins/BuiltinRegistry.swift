@@ -31,7 +31,7 @@ struct BuiltinRegistry: Sendable {
     private(set) var modules: [BuiltinModule] = []
 
     /// Every module Folio ships.
-    static let standard = BuiltinRegistry(modules: [.core, .math, .collections, .matrices, .tables, .files])
+    static let standard = BuiltinRegistry(modules: [.core, .math, .collections, .matrices, .tables, .files, .plots])
 
     init(modules: [BuiltinModule]) {
         for module in modules { register(module) }

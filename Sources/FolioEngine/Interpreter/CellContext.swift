@@ -1,12 +1,15 @@
 import Foundation
 import Crypto
 import FolioMath
+import FolioNotebook
 
 /// Everything one cell's execution reads or produces besides its values: its random
 /// stream, outputs, files read, clock and progress. One per cell run, used on one thread.
 final class CellContext {
     let registry: BuiltinRegistry
     let cellID: String
+    /// The cell's options (figure built-ins read `width`, `height` and `alt`).
+    let options: CellOptions
     var generator: SeededGenerator
     private(set) var outputs: [CellOutput] = []
     /// Path (as `FileSandbox.keyPath`) → SHA-256 of every file read, for the cache.
@@ -21,12 +24,14 @@ final class CellContext {
     unowned(unsafe) var evaluator: Evaluator?
 
     init(
-        registry: BuiltinRegistry, cellID: String, generator: SeededGenerator, sandbox: FileSandbox,
+        registry: BuiltinRegistry, cellID: String, options: CellOptions = CellOptions(), generator: SeededGenerator,
+        sandbox: FileSandbox,
         timeoutSeconds: Double?, now: @escaping @Sendable () -> Double,
         onProgress: @escaping @Sendable (ProgressUpdate) -> Void
     ) {
         self.registry = registry
         self.cellID = cellID
+        self.options = options
         self.generator = generator
         self.sandbox = sandbox
         self.now = now

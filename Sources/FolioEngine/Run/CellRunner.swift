@@ -27,7 +27,7 @@ struct CellRunner {
         let start = now()
         let generator = SeededGenerator(seed: notebook.frontMatter.seed).split("cell:" + cell.id)
         let context = CellContext(
-            registry: registry, cellID: cell.id, generator: generator, sandbox: sandbox,
+            registry: registry, cellID: cell.id, options: cell.options, generator: generator, sandbox: sandbox,
             timeoutSeconds: cell.options.timeoutSeconds ?? defaultTimeoutSeconds, now: now, onProgress: onProgress)
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
