@@ -90,7 +90,7 @@ extension Manifest {
                 case .value(let text): return Output(kind: "value", text: text)
                 case .figure(let figure):
                     figureCount += 1
-                    let path = "figures/\(cellResult.id)\(figureCount > 1 ? "-\(figureCount)" : "").png"
+                    let path = FigureFileNaming.relativePath(cellID: cellResult.id, ordinal: figureCount)
                     let hash = KeyComponents.sha256(figure.pngData)
                     let caption = options.caption ?? figure.caption
                     let alt = options.alt ?? figure.altText

@@ -1,4 +1,11 @@
-/// TeX math found in prose, to be kept away from the Markdown pass and typeset by KaTeX.
+/// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX)
+/// or a cross-reference `@fig-x` / `@tbl-x` (a numbered link).
+enum ProtectedSpan: Equatable, Sendable {
+    case math(MathSpan)
+    case reference(label: String)
+}
+
+/// TeX math found in prose.
 struct MathSpan: Equatable, Sendable {
     /// The TeX source between the delimiters.
     let tex: String
@@ -14,30 +21,31 @@ struct MathSpan: Equatable, Sendable {
     }
 }
 
-/// Replaces math in Markdown by inert placeholders before Markdown is converted, and puts
-/// the typeset-ready HTML back afterwards, so `_`, `*` and `\\` inside TeX are never read
-/// as emphasis or escapes.
+/// Replaces math and cross-references in Markdown by inert placeholders before Markdown is
+/// converted, and puts their HTML back afterwards, so `_`, `*` and `\\` inside TeX are never
+/// read as emphasis or escapes.
 ///
 /// Rules (pandoc's): `$$…$$` is display math; `$…$` is inline math when the opening `$`
 /// is not followed by a space and the closing `$` is not preceded by a space nor followed
 /// by a digit (so "$5 and $6" stays text); `\$` is a literal dollar; nothing inside code
-/// spans or fenced code blocks is touched.
-struct MathExtraction: Sendable {
+/// spans or fenced code blocks is touched. A reference is `@fig-` or `@tbl-` followed by
+/// letters, digits, `-` or `_`, not preceded by a letter or digit (so e-mail addresses stay).
+struct ProtectedMarkdown: Sendable {
     /// The Markdown with placeholders.
     let markdown: String
     /// The spans, in order; placeholder *i* stands for `spans[i]`.
-    let spans: [MathSpan]
+    let spans: [ProtectedSpan]
 
     init(markdown source: String) {
         var output = ""
-        var spans: [MathSpan] = []
+        var spans: [ProtectedSpan] = []
         let characters = Array(source)
         var index = 0
         var atLineStart = true
         var inFence: String? = nil
         while index < characters.count {
             let character = characters[index]
-            if atLineStart, let fence = MathExtraction.fenceMarker(characters, at: index) {
+            if atLineStart, let fence = ProtectedMarkdown.fenceMarker(characters, at: index) {
                 if inFence == nil { inFence = fence } else if fence.hasPrefix(inFence!) { inFence = nil }
             }
             atLineStart = character == "\n"
@@ -52,14 +60,20 @@ struct MathExtraction: Sendable {
                 continue
             }
             if character == "`" {
-                let end = MathExtraction.codeSpanEnd(characters, from: index)
+                let end = ProtectedMarkdown.codeSpanEnd(characters, from: index)
                 output += String(characters[index..<end])
                 index = end
                 continue
             }
-            if character == "$", let (span, end) = MathExtraction.math(characters, at: index) {
-                output += MathExtraction.placeholder(spans.count)
-                spans.append(span)
+            if character == "$", let (span, end) = ProtectedMarkdown.math(characters, at: index) {
+                output += ProtectedMarkdown.placeholder(spans.count)
+                spans.append(.math(span))
+                index = end
+                continue
+            }
+            if character == "@", let (label, end) = ProtectedMarkdown.reference(characters, at: index) {
+                output += ProtectedMarkdown.placeholder(spans.count)
+                spans.append(.reference(label: label))
                 index = end
                 continue
             }
@@ -70,22 +84,26 @@ struct MathExtraction: Sendable {
         self.spans = spans
     }
 
-    /// Replaces the placeholders in converted HTML by the math elements. A display
-    /// placeholder alone in a paragraph replaces the whole `<p>`.
-    func restore(in html: String) -> String {
+    /// Replaces the placeholders in converted HTML by the math elements and by
+    /// `reference(label)` for cross-references. A display-math placeholder alone in a
+    /// paragraph replaces the whole `<p>`.
+    func restore(in html: String, reference: (String) -> String) -> String {
         var result = html
         for (i, span) in spans.enumerated().reversed() {
-            let token = MathExtraction.placeholder(i)
-            if span.isDisplay {
-                result = result.replacing("<p>\(token)</p>", with: span.html)
+            let token = ProtectedMarkdown.placeholder(i)
+            switch span {
+            case .math(let math):
+                if math.isDisplay { result = result.replacing("<p>\(token)</p>", with: math.html) }
+                result = result.replacing(token, with: math.html)
+            case .reference(let label):
+                result = result.replacing(token, with: reference(label))
             }
-            result = result.replacing(token, with: span.html)
         }
         return result
     }
 
     /// Letters and digits only, so Markdown leaves it alone.
-    static func placeholder(_ index: Int) -> String { "FOLIOMATH\(index)Z" }
+    static func placeholder(_ index: Int) -> String { "FOLIOPROTECTED\(index)Z" }
 
     private static func fenceMarker(_ characters: [Character], at index: Int) -> String? {
         var i = index
@@ -114,6 +132,18 @@ struct MathExtraction: Sendable {
             }
         }
         return start + openLength
+    }
+
+    private static func reference(_ characters: [Character], at start: Int) -> (String, Int)? {
+        if start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber { return nil }
+        var end = start + 1
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber || "-_".contains(characters[end]) {
+            end += 1
+        }
+        while end > start + 1, "-_".contains(characters[end - 1]) { end -= 1 }
+        let label = String(characters[(start + 1)..<end])
+        guard label.hasPrefix("fig-") || label.hasPrefix("tbl-"), label.count > 4 else { return nil }
+        return (label, end)
     }
 
     private static func math(_ characters: [Character], at start: Int) -> (MathSpan, Int)? {

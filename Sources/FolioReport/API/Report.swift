@@ -1,0 +1,26 @@
+import Foundation
+import FolioEngine
+import FolioNotebook
+
+/// Folio's HTML report: the executed notebook as a page with a title block, table of
+/// contents, Markdown prose with KaTeX math, highlighted code, numbered figures and tables,
+/// cross-references, error cards and a provenance footer.
+public enum Report {
+    /// How the page refers to its figures and to KaTeX.
+    public enum Resources: Sendable {
+        /// Figures as files beside the page, KaTeX under `assets/katex/` (copied there by
+        /// `KaTeXAssets.copy`).
+        case linked(figurePaths: [String: [String]])
+        /// Everything inlined: figures as data URIs, KaTeX's JS, CSS and fonts embedded.
+        case selfContained(katex: KaTeXAssets)
+    }
+
+    /// The page for `result`. `figurePaths` maps a cell id to the relative paths of its
+    /// figures in output order (see `FigureFileNaming`).
+    public static func page(
+        for result: RunResult, provenance: Provenance, templates: TemplateSet, resources: Resources
+    ) throws -> String {
+        let context = try PageContext(result: result, provenance: provenance, resources: resources, stylesheet: templates.stylesheet)
+        return templates.render(context.dictionary)
+    }
+}

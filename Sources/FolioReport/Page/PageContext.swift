@@ -1,0 +1,155 @@
+import Foundation
+import FolioEngine
+import FolioNotebook
+
+/// The values the Mustache templates see, built from a run. Strings placed with `{{…}}`
+/// are escaped by Mustache; the few placed with `{{{…}}}` (prose, highlighted code, head
+/// and scripts) are HTML this module made from escaped parts.
+struct PageContext {
+    let dictionary: [String: Any]
+
+    init(result: RunResult, provenance: Provenance, resources: Report.Resources, stylesheet: String) throws {
+        let notebook = result.notebook
+        let front = notebook.frontMatter
+        let references = CrossReferences(cells: notebook.cells)
+        var prose = ProseRenderer(references: references)
+        let resultsByID = Dictionary(result.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var headings: [Heading] = []
+        var blocks: [[String: Any]] = []
+        for block in notebook.blocks {
+            switch block {
+            case .prose(let text):
+                let rendered = prose.render(text.text)
+                headings += rendered.headings
+                blocks.append(["isProse": true, "html": rendered.html])
+            case .cell(let cell):
+                blocks.append(try PageContext.cell(
+                    cell, result: resultsByID[cell.id], all: result.cells, references: references, resources: resources))
+            }
+        }
+        let failed = result.cells.filter { $0.status == .failed }.count
+        let skipped = result.cells.filter { $0.status == .skipped }.count
+        dictionary = [
+            "title": front.title ?? notebook.name,
+            "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
+            "date": front.date as Any, "abstract": front.abstract as Any,
+            "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
+            "blocks": blocks,
+            "hasErrors": failed + skipped > 0, "failedCount": failed, "skippedCount": skipped,
+            "provenance": PageContext.provenance(provenance, result: result),
+            "head": try PageContext.head(stylesheet: stylesheet, resources: resources),
+            "scripts": try PageContext.scripts(resources: resources),
+        ]
+    }
+
+    private static func cell(
+        _ cell: Cell, result: CellResult?, all: [CellResult], references: CrossReferences, resources: Report.Resources
+    ) throws -> [String: Any] {
+        var figureIndex = 0
+        let outputs = try (result?.outputs ?? []).map { output -> [String: Any] in
+            switch output {
+            case .text(let text): return ["isText": true, "text": text]
+            case .value(let text): return ["isValue": true, "text": text]
+            case .table(let table): return PageContext.table(table, cell: cell, references: references)
+            case .figure(let figure):
+                figureIndex += 1
+                let caption = cell.options.caption ?? figure.caption
+                return [
+                    "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
+                    "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
+                    "alt": cell.options.alt ?? figure.altText, "width": Int(figure.widthPoints.rounded()),
+                    "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
+                    "caption": caption ?? "", "number": figureIndex == 1 ? references.numbers[cell.id] as Any : NSNull(),
+                ]
+            }
+        }
+        var context: [String: Any] = [
+            "id": cell.id, "anchor": cell.id, "status": result?.status.rawValue ?? "not-run",
+            "echo": cell.options.echo, "fold": cell.options.fold,
+            "codeHTML": SwiftHighlighter.html(cell.displayCode),
+            "outputs": outputs, "seconds": String(format: "%.2f", result?.seconds ?? 0),
+        ]
+        if let skipReason = result?.skipReason { context["skipReason"] = skipReason }
+        if let error = result?.error {
+            let dependents = all.filter { $0.skipReason?.hasPrefix("depends on \(cell.id),") == true }.map(\.id)
+            context["error"] = [
+                "expected": result?.status == .ran, "location": "\(error.file):\(error.line):\(error.column)",
+                "rendered": error.rendered, "dependents": dependents, "hasDependents": !dependents.isEmpty,
+            ] as [String: Any]
+        }
+        return context
+    }
+
+    /// A table with numeric columns right-aligned.
+    private static func table(_ table: TableOutput, cell: Cell, references: CrossReferences) -> [String: Any] {
+        let numeric = table.columns.indices.map { column in
+            table.rows.allSatisfy { row in column < row.count && Double(row[column].trimmingCharacters(in: .whitespaces)) != nil }
+        }
+        let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
+        let caption = cell.options.caption ?? table.caption
+        return [
+            "isTable": true, "anchor": cell.id, "caption": caption as Any,
+            "number": references.numbers[cell.id] as Any,
+            "columns": table.columns.enumerated().map { ["name": $1, "alignment": alignment($0)] },
+            "rows": table.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "alignment": alignment($0)] }] },
+        ]
+    }
+
+    private static func source(of figure: FigureOutput, cellID: String, ordinal: Int, resources: Report.Resources) throws -> String {
+        switch resources {
+        case .linked:
+            return FigureFileNaming.relativePath(cellID: cellID, ordinal: ordinal)
+        case .selfContained:
+            return "data:image/png;base64," + figure.pngData.base64EncodedString()
+        }
+    }
+
+    private static func provenance(_ provenance: Provenance, result: RunResult) -> [String: Any] {
+        let params = result.notebook.frontMatter.params.map { ["name": $0.name, "value": $0.value.description] }
+        return [
+            "folioVersion": provenance.folioVersion, "commit": provenance.gitCommit.map { String($0.prefix(12)) } as Any,
+            "dirty": provenance.gitDirty, "swiftVersion": provenance.swiftVersion,
+            "operatingSystem": provenance.operatingSystem, "cpu": provenance.cpu, "mode": provenance.mode as Any,
+            "seed": String(result.notebook.frontMatter.seed), "wallSeconds": String(format: "%.1f", provenance.wallSeconds),
+            "params": params, "hasParams": !params.isEmpty,
+            "cells": result.cells.map { ["id": $0.id, "status": $0.status.rawValue, "seconds": String(format: "%.2f", $0.seconds)] },
+            "inputs": provenance.inputFiles.sorted { $0.key < $1.key }.map { ["path": $0.key, "sha256": $0.value] },
+            "hasInputs": !provenance.inputFiles.isEmpty,
+        ]
+    }
+
+    private static func head(stylesheet: String, resources: Report.Resources) throws -> String {
+        let style = "<style>\n\(stylesheet.replacing("</style", with: "<\\/style"))</style>"
+        switch resources {
+        case .linked:
+            return "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">\n" + style
+        case .selfContained(let katex):
+            return "<style>\(try katex.inlinedStylesheet())</style>\n" + style
+        }
+    }
+
+    private static func scripts(resources: Report.Resources) throws -> String {
+        let typeset = """
+            <script>
+            document.querySelectorAll(".math").forEach(function (element) {
+              katex.render(element.textContent, element, {displayMode: element.classList.contains("display"), throwOnError: false});
+            });
+            </script>
+            """
+        switch resources {
+        case .linked:
+            return "<script src=\"assets/katex/katex.min.js\"></script>\n" + typeset
+        case .selfContained(let katex):
+            return "<script>\(try katex.script().replacing("</script", with: "<\\/script"))</script>\n" + typeset
+        }
+    }
+}
+
+extension Cell {
+    /// The code as shown in the report: the `//|` option lines removed.
+    var displayCode: String {
+        code.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//|") }
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+}
