@@ -60,7 +60,7 @@ import FolioNotebook
     }
 
     @Test func fixturesLintCleanly() throws {
-        for name in ["tour.md", "options.md"] {
+        for name in ["tour.md", "options.md", "language.md"] {
             let (notebook, diagnostics) = try Self.parseFixture(name)
             #expect(diagnostics.isEmpty)
             #expect(Engine.lint(notebook).isEmpty, "\(Engine.lint(notebook).map(\.headline))")
