@@ -49,9 +49,14 @@ struct Render: ParsableCommand {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
-        let problems = parsed.applyParams(overrides)
+        var problems = parsed.applyParams(overrides)
+        let ids = parsed.cells.map(\.id)
+        for label in refresh where !ids.contains(label) {
+            let hint = DidYouMean.hint(for: label, among: ids).map { " (\($0))" } ?? ""
+            problems.append("--refresh: no cell labelled '\(label)'\(hint)")
+        }
         guard problems.isEmpty else {
-            problems.forEach { NotebookLoading.printError("error: --param: \($0)") }
+            problems.forEach { NotebookLoading.printError("error: \($0)") }
             throw ExitCode(1)
         }
         let outputDirectory = URL(fileURLWithPath: output)

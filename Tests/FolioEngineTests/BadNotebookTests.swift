@@ -45,6 +45,7 @@ import FolioNotebook
         Case(file: "assign-to-let.md", location: "10:1", message: "cannot assign to 'x': it is a 'let' constant"),
         Case(file: "modify-other-cell.md", location: "13:1", message: "cannot modify 'total': it is defined by the cell at line 8"),
         Case(file: "return-outside-function.md", location: "10:1", message: "'return' outside a function"),
+        Case(file: "unknown-method.md", location: "9:10", message: "no method named 'mapp'"),
         Case(file: "function-wrong-label.md", location: "10:18", message: "incorrect argument label 'with:' in call to 'scale', expected 'by:'"),
     ]
 

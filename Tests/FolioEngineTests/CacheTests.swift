@@ -59,13 +59,16 @@ import FolioNotebook
             try source.write(toFile: notebookPath, atomically: true, encoding: .utf8)
         }
 
-        func render(jobs: Int = 1, params: [(name: String, value: String)] = [], useCache: Bool = true) throws -> RunResult {
+        func render(
+            jobs: Int = 1, params: [(name: String, value: String)] = [], useCache: Bool = true, refresh: Set<String> = []
+        ) throws -> RunResult {
             var (notebook, diagnostics) = Notebook.parse(source: try String(contentsOfFile: notebookPath, encoding: .utf8), path: notebookPath)
             #expect(diagnostics.isEmpty)
             #expect(notebook.applyParams(params).isEmpty)
             var options = RunOptions(cacheDirectory: cache)
             options.jobs = jobs
             options.useCache = useCache
+            options.refresh = refresh
             return Engine.run(notebook, options: options)
         }
 
@@ -152,6 +155,24 @@ import FolioNotebook
         #expect(result.cells.allSatisfy { $0.reasons == ["cache entry corrupt"] })
         #expect(result.cells.map(\.outputs) == first.cells.map(\.outputs))
         #expect(workspace.ran(try workspace.render()).isEmpty)
+    }
+
+    @Test func refreshRecomputesOneCell() throws {
+        let workspace = try Workspace()
+        _ = try workspace.render()
+        let result = try workspace.render(refresh: ["independent"])
+        #expect(workspace.ran(result) == ["independent"])
+        #expect(result.cells[3].reasons == ["--refresh independent"])
+    }
+
+    @Test func expectedErrorsSurviveTheCache() throws {
+        let workspace = try Workspace(source: Self.notebookSource + "\n\n```swift\n//| expect-error: true\nlet bad = [1][3]\n```\n")
+        let first = try workspace.render()
+        #expect(first.succeeded)
+        #expect(first.cells.last?.error?.message == "index 3 is out of range for an array of 1 elements")
+        let second = try workspace.render()
+        #expect(second.cells.last?.status == .cached)
+        #expect(second.cells.last?.error == first.cells.last?.error)
     }
 
     @Test func noCacheRunsEverythingAndWritesNothing() throws {

@@ -4,9 +4,9 @@ import FolioNotebook
 @testable import FolioEngine
 
 /// Golden tests of `Notebook.parse` on the fixture notebooks: a text dump of the parsed
-/// notebook is compared with `Golden/<name>.parse.txt`. Set FOLIO_UPDATE_GOLDEN=1 to rewrite.
+/// notebook is compared with `Fixtures/golden/<name>.parse.txt`. Set FOLIO_UPDATE_GOLDEN=1 to rewrite.
 @Suite struct ParserGoldenTests {
-    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
 
     static func dump(_ notebook: Notebook, _ diagnostics: [Diagnostic]) -> String {
         let front = notebook.frontMatter
@@ -60,7 +60,7 @@ import FolioNotebook
     }
 
     @Test func fixturesLintCleanly() throws {
-        for name in ["tour.md", "options.md"] {
+        for name in ["tour.md", "options.md", "language.md"] {
             let (notebook, diagnostics) = try Self.parseFixture(name)
             #expect(diagnostics.isEmpty)
             #expect(Engine.lint(notebook).isEmpty, "\(Engine.lint(notebook).map(\.headline))")

@@ -47,9 +47,9 @@ import Testing
         #expect(notebook.frontMatter.param("sizes")?.value == .array([.int(4), .int(5), .int(6)]))
         let problems = notebook.applyParams([("n", "many"), ("mode", "c"), ("m", "1")])
         #expect(problems == [
-            "param 'n' expects Int, got 'many'",
-            "param 'mode' must be one of a, b, got 'c'",
-            "unknown param 'm' (did you mean 'n'?); declared: n, sizes, mode",
+            "--param: 'n' expects Int, got 'many'",
+            "--param: 'mode' must be one of a, b, got 'c'",
+            "--param: unknown param 'm' (did you mean 'n'?); declared: n, sizes, mode",
         ])
     }
 

@@ -58,7 +58,10 @@ extension BuiltinModule {
                 case .array(let elements): return .int(elements.count)
                 case .string(let text): return .int(text.count)
                 case .dictionary(let dictionary): return .int(dictionary.count)
-                case .range(let lower, let upper): return .int(upper - lower)
+                case .range(let lower, let upper):
+                    let (count, overflow) = upper.subtractingReportingOverflow(lower)
+                    guard !overflow else { throw BuiltinError("the range has more than Int.max elements") }
+                    return .int(count)
                 case .matrix(let matrix): return .int(matrix.count)
                 default: throw BuiltinError("value of type \(value.typeName) has no member 'count'")
                 }

@@ -77,15 +77,17 @@ extension BuiltinModule {
         let hasTo = !isVoid(call[1]), hasThrough = !isVoid(call[2])
         guard hasTo != hasThrough else { throw BuiltinError("give exactly one of 'to:' and 'through:'") }
         let end = hasTo ? call[1] : call[2]
-        let allInts = [call[0], end, call[3]].allSatisfy { if case .int = $0 { true } else { false } }
+        if case .int(let start) = call[0], case .int(let limit) = end, case .int(let step) = call[3] {
+            return .array(try integerStride(start, limit, step, inclusive: hasThrough).map(Value.int))
+        }
         let start = try call.double(0), step = try call.double(3)
         let limit = try hasTo ? call.double(1) : call.double(2)
         guard step != 0, step.isFinite, start.isFinite, limit.isFinite else {
-            throw BuiltinError("stride needs a finite, nonzero 'by:'")
+            throw BuiltinError("stride needs finite bounds and a finite, nonzero 'by:'")
         }
-        let estimate = ((limit - start) / step).rounded(.down) + 1
-        guard estimate <= Double(Evaluator.maximumMaterializedCount) else {
-            throw BuiltinError("stride would make \(Int(estimate)) values; the limit is \(Evaluator.maximumMaterializedCount)")
+        let count = ((limit - start) / step).rounded(.down) + 1
+        guard count <= Double(Evaluator.maximumMaterializedCount) else {
+            throw BuiltinError("stride would make \(count) values; the limit is \(Evaluator.maximumMaterializedCount)")
         }
         var values: [Value] = []
         var index = 0.0
@@ -93,10 +95,25 @@ extension BuiltinModule {
             let value = start + index * step
             let inside = step > 0 ? (hasTo ? value < limit : value <= limit) : (hasTo ? value > limit : value >= limit)
             if !inside { break }
-            values.append(allInts ? .int(Int(value)) : .double(value))
+            values.append(.double(value))
             index += 1
         }
         return .array(values)
+    }
+
+    /// Integer strides in Int arithmetic, with overflow reported rather than trapped.
+    private static func integerStride(_ start: Int, _ limit: Int, _ step: Int, inclusive: Bool) throws -> [Int] {
+        guard step != 0 else { throw BuiltinError("stride needs a nonzero 'by:'") }
+        let (span, overflow) = limit.subtractingReportingOverflow(start)
+        guard !overflow else { throw BuiltinError("stride bounds are too far apart") }
+        guard span == 0 || (span > 0) == (step > 0) else { return inclusive && span == 0 ? [start] : [] }
+        var count = span / step + 1
+        if !inclusive, span % step == 0 { count -= 1 }
+        guard count <= Evaluator.maximumMaterializedCount else {
+            throw BuiltinError("stride would make \(count) values; the limit is \(Evaluator.maximumMaterializedCount)")
+        }
+        // start + i * step stays between start and limit, so it cannot overflow.
+        return (0..<max(0, count)).map { start + $0 * step }
     }
 
     private static func isVoid(_ value: Value) -> Bool {

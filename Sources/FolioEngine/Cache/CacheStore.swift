@@ -1,3 +1,4 @@
+import FolioNotebook
 import Foundation
 
 /// One cached cell: its exported values and outputs, under its key.
@@ -9,6 +10,8 @@ struct CacheEntry: Codable, Sendable {
     var exportNames: [String]
     var exportValues: [EncodedValue]
     var outputs: [CellOutput]
+    /// The expected error of an `expect-error` cell.
+    var error: Diagnostic?
     var seconds: Double
 }
 

@@ -171,7 +171,7 @@ struct CellWalker {
         case .call(let callee, let arguments):
             walkCall(callee, arguments, at: expr.position)
         case .member(let base, let name):
-            if case .name("params") = base.kind, local("params") == nil {
+            if isParamsAccess(base) {
                 checkParam(name, at: expr.position)
             } else {
                 walk(base)
@@ -193,6 +193,15 @@ struct CellWalker {
 
     private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) {
         guard case .name(let name) = callee.kind else {
+            if case .member(let base, let method) = callee.kind, !isParamsAccess(base),
+                !checker.registry.allMemberNames.contains(method), method != "append", Int(method) == nil
+            {
+                report(
+                    callee.position, "no method named '\(method)'",
+                    hint: DidYouMean.hint(
+                        for: method, among: checker.registry.allMemberNames.union(["append"]),
+                        fallback: "see 'folio functions' for the methods of arrays and matrices"))
+            }
             walk(callee)
             for argument in arguments { walk(argument.value) }
             return
@@ -277,6 +286,12 @@ struct CellWalker {
 
     private func visibleGlobals() -> [String] {
         checker.allTopLevelNames.filter { (checker.definition(of: $0)?.cell ?? cellIndex) < cellIndex }
+    }
+
+    /// `params` itself (not a local shadowing it).
+    private func isParamsAccess(_ base: Expr) -> Bool {
+        if case .name("params") = base.kind, local("params") == nil { return true }
+        return false
     }
 
     private mutating func checkParam(_ name: String, at position: SourcePosition) {

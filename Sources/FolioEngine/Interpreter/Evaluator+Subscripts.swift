@@ -15,7 +15,8 @@ extension Evaluator {
             }
             return elements[try index(indices[0], count: elements.count, what: "an array", at: position)]
         case (.range(let lower, let upper), 1):
-            let offset = try index(indices[0], count: upper - lower, what: "a range", at: position)
+            let (count, overflow) = upper.subtractingReportingOverflow(lower)
+            let offset = try index(indices[0], count: overflow ? Int.max : count, what: "a range", at: position)
             return .int(lower + offset)
         case (.dictionary(let dictionary), _):
             let key = try dictionaryKey(indices.first ?? .void, at: position)

@@ -125,7 +125,7 @@ final class Scheduler: @unchecked Sendable {
                 index,
                 CellResult(
                     id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .cached,
-                    seconds: 0, key: keyParts.key, outputs: entry.outputs, error: nil, skipReason: nil, reasons: []))
+                    seconds: 0, key: keyParts.key, outputs: entry.outputs, error: entry.error, skipReason: nil, reasons: []))
             return nil
         case .corrupt(let message):
             warnings.append(message)
@@ -203,7 +203,7 @@ final class Scheduler: @unchecked Sendable {
         }
         if status == .ran {
             effectiveKeys[index] = keyParts.key
-            store(index, outcome, keyParts)
+            store(index, outcome, keyParts, error: error)
         }
         record(
             index,
@@ -217,12 +217,12 @@ final class Scheduler: @unchecked Sendable {
         notebook.diagnostic(line: error.position.line, column: error.position.column, error.message, hint: error.hint)
     }
 
-    private func store(_ index: Int, _ outcome: CellRunner.Outcome, _ keyParts: KeyComponents) {
+    private func store(_ index: Int, _ outcome: CellRunner.Outcome, _ keyParts: KeyComponents, error: Diagnostic?) {
         guard options.useCache, cells[index].options.cache, let staticKey = staticKeys[index] else { return }
         guard let values = try? outcome.exports.map({ try EncodedValue($0.value, cellScope: outcome.scope) }) else { return }
         let entry = CacheEntry(
             key: staticKey, cellID: cells[index].id, components: keyParts, exportNames: outcome.exports.map(\.name),
-            exportValues: values, outputs: outcome.outputs, seconds: outcome.seconds)
+            exportValues: values, outputs: outcome.outputs, error: error, seconds: outcome.seconds)
         do {
             try store.store(entry)
         } catch {

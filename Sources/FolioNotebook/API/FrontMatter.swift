@@ -117,16 +117,16 @@ extension Notebook {
             guard let index = frontMatter.params.firstIndex(where: { $0.name == name }) else {
                 let names = frontMatter.params.map(\.name)
                 let hint = DidYouMean.hint(for: name, among: names).map { " (\($0))" } ?? ""
-                problems.append("unknown param '\(name)'\(hint); declared: \(names.joined(separator: ", "))")
+                problems.append("--param: unknown param '\(name)'\(hint); declared: \(names.joined(separator: ", "))")
                 continue
             }
             let param = frontMatter.params[index]
             guard let value = param.value.parsing(text) else {
-                problems.append("param '\(name)' expects \(param.value.typeName), got '\(text)'")
+                problems.append("--param: '\(name)' expects \(param.value.typeName), got '\(text)'")
                 continue
             }
             if let allowed = param.allowedValues, case .string(let string) = value, !allowed.contains(string) {
-                problems.append("param '\(name)' must be one of \(allowed.joined(separator: ", ")), got '\(text)'")
+                problems.append("--param: '\(name)' must be one of \(allowed.joined(separator: ", ")), got '\(text)'")
                 continue
             }
             frontMatter.params[index].value = value

@@ -105,7 +105,8 @@ struct NotebookParser {
                         hint: "close the block with a line '\(String(repeating: fence.character, count: fence.length))'"))
             }
             let end = close ?? lines.count
-            guard isCell else {
+            // An unterminated fence stays prose: the rest of the file is not Swift to check.
+            guard isCell, close != nil else {
                 prose += lines[index..<min(end + 1, lines.count)]
                 index = end + 1
                 continue

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import FolioEngine
+
+@Suite struct ProgressTests {
+    /// A clock and a log the test controls.
+    final class Harness: @unchecked Sendable {
+        var time = 0.0
+        var written: [String] = []
+        func display(terminal: Bool) -> ProgressDisplay {
+            ProgressDisplay(isTerminal: terminal, now: { self.time }, write: { self.written.append($0) })
+        }
+    }
+
+    @Test func plainOutputIsRateLimited() {
+        let harness = Harness()
+        let display = harness.display(terminal: false)
+        func update(at time: Double, _ done: Int) {
+            harness.time = time
+            display.handle(.progress(ProgressUpdate(cell: "fig-a", done: done, total: 100, label: "epochs")))
+        }
+        update(at: 0, 0)  // first: printed
+        update(at: 1, 5)  // 5 %, 1 s: quiet
+        update(at: 2, 12)  // +12 %: printed
+        update(at: 13, 13)  // +1 % but 11 s later: printed
+        update(at: 14, 14)  // quiet
+        update(at: 15, 100)  // done: printed
+        #expect(harness.written == [
+            "fig-a: epochs 0/100 (0%)\n", "fig-a: epochs 12/100 (12%)\n", "fig-a: epochs 13/100 (13%)\n",
+            "fig-a: epochs 100/100 (100%)\n",
+        ])
+    }
+
+    @Test func terminalOutputDrawsABarWithETA() {
+        let harness = Harness()
+        let display = harness.display(terminal: true)
+        display.handle(.started(cell: "fig-a"))
+        harness.time = 10
+        display.handle(.progress(ProgressUpdate(cell: "fig-a", done: 25, total: 100, label: "epochs")))
+        #expect(harness.written.last == "\r\u{1B}[2Kfig-a epochs [██████··················] 25% ETA 30 s")
+    }
+
+    @Test func summaryTableAndExplanation() {
+        let cells = [
+            CellResult(id: "fig-a", label: "fig-a", index: 1, line: 3, status: .ran, seconds: 1.5, key: "k", outputs: [], error: nil, skipReason: nil, reasons: ["code changed"]),
+            CellResult(id: "cell-2", label: nil, index: 2, line: 9, status: .cached, seconds: 0, key: "k2", outputs: [], error: nil, skipReason: nil, reasons: []),
+        ]
+        #expect(RunSummary.table(cells) == """
+            cell    status   seconds
+            fig-a   ran         1.50
+            cell-2  cached      0.00
+            1 ran, 1 cached, 0 failed, 0 skipped
+            """)
+        #expect(RunSummary.explanation(cells) == "fig-a: ran, code changed\ncell-2: reused (cached)")
+    }
+
+    @Test func functionDocumentation() {
+        #expect(Engine.functionDocumentation("zeros")?.hasPrefix("zeros(rows: Int, columns: Int) -> Matrix") == true)
+        #expect(Engine.functionDocumentation("nope") == nil)
+        #expect(Engine.functionDocumentation(nil)?.contains("randomNormal(rows: Int, columns: Int") == true)
+    }
+}
