@@ -62,7 +62,7 @@ let package = Package(
         // `make bench`: prints one JSON object per line.
         .executableTarget(
             name: "FolioBenchmarks",
-            dependencies: ["FolioMath", "FolioModels", "FolioPlot", "FolioEngine"],
+            dependencies: ["FolioMath", "FolioModels", "FolioPlot", "FolioEngine", "FolioReport", "FolioNotebook"],
             path: "Benchmarks/FolioBenchmarks"
         ),
 
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "FolioModelsTests", dependencies: ["FolioModels", "FolioMath"]),
         .testTarget(name: "FolioPlotTests", dependencies: ["FolioPlot"], resources: [.copy("Baselines")]),
         .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook"]),
-        .testTarget(name: "FolioReportTests", dependencies: ["FolioReport"]),
+        .testTarget(name: "FolioReportTests", dependencies: ["FolioReport", "FolioEngine", "FolioNotebook"]),
         .testTarget(
             name: "FolioEngineTests",
             dependencies: ["FolioEngine", "FolioNotebook"],

@@ -1,5 +1,6 @@
 import Foundation
 import FolioEngine
+import FolioReport
 import FolioNotebook
 
 /// Notebook pipeline timings (issue F2): static check of a 60-cell notebook, a warm
@@ -43,6 +44,9 @@ enum EngineBenchmarks: BenchmarkSuite {
         let path = folder.appendingPathComponent("generated.md").path
         var tag = 0
         var cellsRun = 0
+        let templates = try TemplateSet(folder: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates"))
         func render() throws {
             tag += 1
             try generatedNotebook(cells: 60, proseTag: "edit \(tag)").write(toFile: path, atomically: true, encoding: .utf8)
@@ -50,7 +54,10 @@ enum EngineBenchmarks: BenchmarkSuite {
             let output = folder.appendingPathComponent("output")
             let result = Engine.run(notebook, options: RunOptions(cacheDirectory: output.appendingPathComponent(".cache")))
             cellsRun = result.cells.filter { $0.status == .ran }.count
-            _ = try OutputWriter.write(result, to: output, allowErrors: false)
+            let provenance = ProvenanceProbe.collect(notebookPath: path, mode: nil, wallSeconds: 0, inputFiles: [:])
+            _ = try ReportWriter.write(
+                result, to: output, allowErrors: false,
+                options: .init(templates: templates, provenance: provenance, katex: try KaTeXAssets()))
         }
         let warm = try Stopwatch.medianSeconds(repetitions: 9, render)
         report(.init(name: "engine_warm_rerender_prose_edit_60_cells", value: warm, unit: "s", repetitions: 9,

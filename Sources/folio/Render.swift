@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FolioEngine
 import FolioNotebook
+import FolioReport
 
 /// `folio render NOTEBOOK`: check, run (with the cache) and write `output/<name>/`.
 struct Render: ParsableCommand {
@@ -31,6 +32,9 @@ struct Render: ParsableCommand {
 
     @Option(help: "The output folder.")
     var output = "output"
+
+    @Flag(name: .customLong("self-contained"), help: "Write one index.html with CSS, KaTeX and figures inlined (works offline).")
+    var selfContained = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -69,6 +73,7 @@ struct Render: ParsableCommand {
             write: { FileHandle.standardError.write(Data($0.utf8)) })
         options.events = { display.handle($0) }
 
+        let startSeconds = options.now()
         let result = Engine.run(parsed, options: options)
         if result.diagnostics.containsErrors {
             NotebookLoading.report(result.diagnostics)
@@ -79,11 +84,29 @@ struct Render: ParsableCommand {
         }
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
-        switch try OutputWriter.write(result, to: outputDirectory, allowErrors: allowErrors) {
+        let writerOptions = try reportOptions(for: result, wallSeconds: options.now() - startSeconds)
+        switch try ReportWriter.write(result, to: outputDirectory, allowErrors: allowErrors, options: writerOptions) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")
         case .keptPrevious(let folder):
             NotebookLoading.printError("render failed; \(folder.relativePath)/ was left as it was (use --allow-errors to write anyway)")
         }
         if !result.succeeded && !allowErrors { throw ExitCode(1) }
+    }
+
+    /// Templates (the notebook's `template:` folder, relative to the notebook, or Folio's
+    /// own), KaTeX and the provenance of this render.
+    private func reportOptions(for result: RunResult, wallSeconds: Double) throws -> ReportWriter.Options {
+        let notebookFolder = URL(fileURLWithPath: result.notebook.path).deletingLastPathComponent()
+        let folder = result.notebook.frontMatter.template.map { notebookFolder.appendingPathComponent($0) }
+            ?? TemplateSet.defaultFolder(
+                environment: ProcessInfo.processInfo.environment,
+                executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let mode = result.notebook.frontMatter.params.first { $0.name == "mode" }?.value.description
+        let provenance = ProvenanceProbe.collect(
+            notebookPath: result.notebook.path, mode: mode, wallSeconds: wallSeconds, inputFiles: [:])
+        return ReportWriter.Options(
+            templates: try TemplateSet(folder: folder), provenance: provenance, katex: try KaTeXAssets(),
+            selfContained: selfContained)
     }
 }

@@ -88,7 +88,7 @@ import FolioNotebook
             options.defaultTimeoutSeconds = 0.1
             let result = Engine.run(notebook, options: options)
             #expect(result.cells.count == notebook.cells.count, "case \(case_)")
-            _ = Manifest.build(result)
+            _ = try JSONEncoder().encode(result.cells)
             ran += 1
         }
         #expect(ran > cases / 15 && rejected > cases / 15, "ran \(ran), rejected \(rejected)")

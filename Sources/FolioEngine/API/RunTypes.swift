@@ -27,6 +27,23 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var skipReason: String?
     /// Why the cell ran (`code changed`, …); empty when it was reused.
     public var reasons: [String]
+
+    public init(
+        id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, key: String?,
+        outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String]
+    ) {
+        self.id = id
+        self.label = label
+        self.index = index
+        self.line = line
+        self.status = status
+        self.seconds = seconds
+        self.key = key
+        self.outputs = outputs
+        self.error = error
+        self.skipReason = skipReason
+        self.reasons = reasons
+    }
 }
 
 /// Something that happened during a run, for progress display.
@@ -67,6 +84,13 @@ public struct RunResult: Sendable {
     public var cells: [CellResult]
     /// Non-fatal problems (a corrupt cache entry that was recomputed).
     public var warnings: [String]
+
+    public init(notebook: Notebook, diagnostics: [Diagnostic], cells: [CellResult], warnings: [String]) {
+        self.notebook = notebook
+        self.diagnostics = diagnostics
+        self.cells = cells
+        self.warnings = warnings
+    }
 
     /// True when the check passed and no cell failed or was skipped.
     public var succeeded: Bool {

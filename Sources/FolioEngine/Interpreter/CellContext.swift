@@ -1,5 +1,4 @@
 import Foundation
-import Crypto
 import FolioMath
 import FolioNotebook
 
@@ -81,7 +80,7 @@ final class CellContext {
         } catch {
             throw BuiltinError("cannot read '\(path)'", hint: "is it a folder, or unreadable?")
         }
-        filesRead[sandbox.keyPath(for: url)] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        filesRead[sandbox.keyPath(for: url)] = ContentHash.sha256(data)
         return data
     }
 }

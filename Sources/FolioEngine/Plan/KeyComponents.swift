@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Everything a cell's cache key is made of, kept separately so `--explain` can say which
@@ -23,14 +22,9 @@ struct KeyComponents: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(self)) ?? Data()
-        return Self.sha256(data)
+        return ContentHash.sha256(data)
     }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
     /// Why a cell with these components must run again, compared with `previous`.
     func changes(since previous: KeyComponents?, upstreamNames: [String: String]) -> [String] {

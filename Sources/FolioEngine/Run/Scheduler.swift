@@ -99,7 +99,7 @@ final class Scheduler: @unchecked Sendable {
             if let param = notebook.frontMatter.param(name) { params[name] = "\(param.value.typeName):\(param.value)" }
         }
         return KeyComponents(
-            code: KeyComponents.sha256(cells[index].normalizedCode), options: cells[index].options.resultAffecting,
+            code: ContentHash.sha256(cells[index].normalizedCode), options: cells[index].options.resultAffecting,
             upstream: upstream, params: params, files: [:], seed: notebook.frontMatter.seed, version: FolioVersion.current)
     }
 
@@ -144,7 +144,7 @@ final class Scheduler: @unchecked Sendable {
             guard let url = try? runner.sandbox.resolve(path), let data = FileManager.default.contents(atPath: url.path) else {
                 return false
             }
-            return KeyComponents.sha256(data) == hash
+            return ContentHash.sha256(data) == hash
         }
     }
 

@@ -8,15 +8,14 @@ import FolioNotebook
 public enum Report {
     /// How the page refers to its figures and to KaTeX.
     public enum Resources: Sendable {
-        /// Figures as files beside the page, KaTeX under `assets/katex/` (copied there by
-        /// `KaTeXAssets.copy`).
-        case linked(figurePaths: [String: [String]])
+        /// Figures as files beside the page (named by `FigureFileNaming`), KaTeX under
+        /// `assets/katex/` (copied there by `KaTeXAssets.copy`).
+        case linked
         /// Everything inlined: figures as data URIs, KaTeX's JS, CSS and fonts embedded.
         case selfContained(katex: KaTeXAssets)
     }
 
-    /// The page for `result`. `figurePaths` maps a cell id to the relative paths of its
-    /// figures in output order (see `FigureFileNaming`).
+    /// The page for `result`.
     public static func page(
         for result: RunResult, provenance: Provenance, templates: TemplateSet, resources: Resources
     ) throws -> String {

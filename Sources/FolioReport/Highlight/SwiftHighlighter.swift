@@ -35,11 +35,10 @@ public enum SwiftHighlighter {
         case .integerLiteral, .floatLiteral:
             return "num"
         case .identifier(let name):
-            if token.parent?.parent?.is(FunctionCallExprSyntax.self) == true
-                && token.parent?.is(DeclReferenceExprSyntax.self) == true {
-                return "fn"
-            }
-            return name.first?.isUppercase == true ? "ty" : "id"
+            if name.first?.isUppercase == true { return "ty" }
+            let isCallee = token.parent?.is(DeclReferenceExprSyntax.self) == true
+                && token.parent?.parent?.is(FunctionCallExprSyntax.self) == true
+            return isCallee ? "fn" : "id"
         case .dollarIdentifier:
             return "id"
         default:

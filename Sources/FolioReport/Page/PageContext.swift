@@ -29,7 +29,7 @@ struct PageContext {
         }
         let failed = result.cells.filter { $0.status == .failed }.count
         let skipped = result.cells.filter { $0.status == .skipped }.count
-        dictionary = [
+        dictionary = PageContext.dropNils([
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
             "date": front.date as Any, "abstract": front.abstract as Any,
@@ -39,7 +39,16 @@ struct PageContext {
             "provenance": PageContext.provenance(provenance, result: result),
             "head": try PageContext.head(stylesheet: stylesheet, resources: resources),
             "scripts": try PageContext.scripts(resources: resources),
-        ]
+        ])
+    }
+
+    /// The dictionary without entries whose value is a nil optional, which Mustache would
+    /// print as "nil" instead of treating as absent.
+    static func dropNils(_ dictionary: [String: Any]) -> [String: Any] {
+        dictionary.filter { entry in
+            let mirror = Mirror(reflecting: entry.value)
+            return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
+        }
     }
 
     private static func cell(
@@ -54,17 +63,17 @@ struct PageContext {
             case .figure(let figure):
                 figureIndex += 1
                 let caption = cell.options.caption ?? figure.caption
-                return [
+                return dropNils([
                     "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
                     "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
                     "alt": cell.options.alt ?? figure.altText, "width": Int(figure.widthPoints.rounded()),
                     "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
-                    "caption": caption ?? "", "number": figureIndex == 1 ? references.numbers[cell.id] as Any : NSNull(),
-                ]
+                    "caption": caption as Any, "number": (figureIndex == 1 ? references.numbers[cell.id] : nil) as Any,
+                ])
             }
         }
         var context: [String: Any] = [
-            "id": cell.id, "anchor": cell.id, "status": result?.status.rawValue ?? "not-run",
+            "isCell": true, "id": cell.id, "anchor": cell.id, "status": result?.status.rawValue ?? "not-run",
             "echo": cell.options.echo, "fold": cell.options.fold,
             "codeHTML": SwiftHighlighter.html(cell.displayCode),
             "outputs": outputs, "seconds": String(format: "%.2f", result?.seconds ?? 0),
@@ -87,12 +96,12 @@ struct PageContext {
         }
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
         let caption = cell.options.caption ?? table.caption
-        return [
+        return dropNils([
             "isTable": true, "anchor": cell.id, "caption": caption as Any,
             "number": references.numbers[cell.id] as Any,
             "columns": table.columns.enumerated().map { ["name": $1, "alignment": alignment($0)] },
             "rows": table.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "alignment": alignment($0)] }] },
-        ]
+        ])
     }
 
     private static func source(of figure: FigureOutput, cellID: String, ordinal: Int, resources: Report.Resources) throws -> String {
@@ -106,7 +115,7 @@ struct PageContext {
 
     private static func provenance(_ provenance: Provenance, result: RunResult) -> [String: Any] {
         let params = result.notebook.frontMatter.params.map { ["name": $0.name, "value": $0.value.description] }
-        return [
+        return dropNils([
             "folioVersion": provenance.folioVersion, "commit": provenance.gitCommit.map { String($0.prefix(12)) } as Any,
             "dirty": provenance.gitDirty, "swiftVersion": provenance.swiftVersion,
             "operatingSystem": provenance.operatingSystem, "cpu": provenance.cpu, "mode": provenance.mode as Any,
@@ -115,7 +124,7 @@ struct PageContext {
             "cells": result.cells.map { ["id": $0.id, "status": $0.status.rawValue, "seconds": String(format: "%.2f", $0.seconds)] },
             "inputs": provenance.inputFiles.sorted { $0.key < $1.key }.map { ["path": $0.key, "sha256": $0.value] },
             "hasInputs": !provenance.inputFiles.isEmpty,
-        ]
+        ])
     }
 
     private static func head(stylesheet: String, resources: Report.Resources) throws -> String {

@@ -1,19 +1,21 @@
 import Foundation
 import Testing
+import FolioEngine
 import FolioNotebook
-@testable import FolioEngine
+@testable import FolioReport
 
-@Suite struct OutputTests {
-    private func render(_ source: String, into output: URL, allowErrors: Bool = false) throws -> OutputWriter.Outcome {
+@Suite struct ReportWriterTests {
+    private func render(_ source: String, into output: URL, allowErrors: Bool = false) throws -> ReportWriter.Outcome {
         let (notebook, _) = Notebook.parse(source: source, path: "report.md")
         var options = RunOptions(cacheDirectory: output.appendingPathComponent(".cache"))
         options.useCache = false
-        return try OutputWriter.write(Engine.run(notebook, options: options), to: output, allowErrors: allowErrors)
+        return try ReportWriter.write(
+            Engine.run(notebook, options: options), to: output, allowErrors: allowErrors, options: try ReportFixtures.options())
     }
 
     @Test func writesManifestAndEscapedHTML() throws {
-        let output = TestSupport.temporaryDirectory()
-        let source = TestSupport.source(cells: ["//| label: tbl-x\n//| caption: <b>caption</b>\nprint(\"<script>alert(1)</script>\")\ntable(columns: [\"a&b\"], rows: [[1.5]])"])
+        let output = ReportFixtures.temporaryDirectory()
+        let source = ReportFixtures.source(cells: ["//| label: tbl-x\n//| caption: <b>caption</b>\nprint(\"<script>alert(1)</script>\")\ntable(columns: [\"a&b\"], rows: [[1.5]])"])
         guard case .written(let folder) = try render(source, into: output) else {
             Issue.record("the render was not written")
             return
@@ -22,20 +24,20 @@ import FolioNotebook
         let html = try String(contentsOf: output.appendingPathComponent("report/index.html"), encoding: .utf8)
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(html.contains("<caption>&lt;b&gt;caption&lt;/b&gt;</caption>"))
-        #expect(html.contains("<th>a&amp;b</th>"))
+        #expect(html.contains("<span class=\"number\">Table 1:</span> &lt;b&gt;caption&lt;/b&gt;</caption>"))
+        #expect(html.contains("<th class=\"num\">a&amp;b</th>"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report/manifest.json"))) as? [String: Any]
         let cells = manifest?["cells"] as? [[String: Any]]
         #expect(cells?.first?["label"] as? String == "tbl-x")
-        #expect(cells?.first?["line"] as? Int == 5)
+        #expect(cells?.first?["line"] as? Int == 6)
         #expect(cells?.first?["status"] as? String == "ran")
         #expect((manifest?["tables"] as? [Any])?.count == 1)
     }
 
     @Test func aFailedRenderKeepsThePreviousOutput() throws {
-        let output = TestSupport.temporaryDirectory()
-        _ = try render(TestSupport.source(cells: ["print(\"good\")"]), into: output)
-        let bad = TestSupport.source(cells: ["let xs = [1]\nxs[4]"])
+        let output = ReportFixtures.temporaryDirectory()
+        _ = try render(ReportFixtures.source(cells: ["print(\"good\")"]), into: output)
+        let bad = ReportFixtures.source(cells: ["let xs = [1]\nxs[4]"])
         guard case .keptPrevious = try render(bad, into: output) else {
             Issue.record("a failed render replaced the output")
             return
@@ -53,8 +55,9 @@ import FolioNotebook
         let cell = CellResult(
             id: "fig-a", label: "fig-a", index: 1, line: 5, status: .ran, seconds: 0.5, key: "k", outputs: [.figure(figure), .figure(figure)],
             error: nil, skipReason: nil, reasons: [])
-        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: ["//| label: fig-a\n//| alt: Better alt\nlet a = 1"]), path: "f.md")
-        let (manifest, files) = Manifest.build(RunResult(notebook: notebook, diagnostics: [], cells: [cell], warnings: []))
+        let (notebook, _) = Notebook.parse(source: ReportFixtures.source(cells: ["//| label: fig-a\n//| alt: Better alt\nlet a = 1"]), path: "f.md")
+        let (manifest, files) = Manifest.build(
+            RunResult(notebook: notebook, diagnostics: [], cells: [cell], warnings: []), provenance: try ReportFixtures.options().provenance)
         #expect(files.map(\.relativePath) == ["figures/fig-a.png", "figures/fig-a-2.png"])
         #expect(manifest.figures.first?.alt == "Better alt")
         #expect(manifest.figures.first?.caption == "cap")

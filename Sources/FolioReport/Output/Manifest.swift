@@ -1,4 +1,5 @@
 import Foundation
+import FolioEngine
 import FolioNotebook
 
 /// `manifest.json`: the machine-readable record of a render (schema: docs/manifest.md).
@@ -62,6 +63,7 @@ struct Manifest: Encodable {
     var seed: UInt64
     var params: [String: String]
     var succeeded: Bool
+    var provenance: Provenance
     var cells: [Cell]
     var figures: [Figure]
     var tables: [Table]
@@ -76,7 +78,7 @@ struct FigureFile {
 extension Manifest {
     /// Builds the manifest and the figure files of `result`. Figures are named after their
     /// cell: `figures/<id>.png`, then `<id>-2.png`, … for further figures of the same cell.
-    static func build(_ result: RunResult) -> (Manifest, [FigureFile]) {
+    static func build(_ result: RunResult, provenance: Provenance) -> (Manifest, [FigureFile]) {
         var figures: [Figure] = []
         var tables: [Table] = []
         var files: [FigureFile] = []
@@ -91,7 +93,7 @@ extension Manifest {
                 case .figure(let figure):
                     figureCount += 1
                     let path = FigureFileNaming.relativePath(cellID: cellResult.id, ordinal: figureCount)
-                    let hash = KeyComponents.sha256(figure.pngData)
+                    let hash = ContentHash.sha256(figure.pngData)
                     let caption = options.caption ?? figure.caption
                     let alt = options.alt ?? figure.altText
                     files.append(FigureFile(relativePath: path, data: figure.pngData))
@@ -119,7 +121,7 @@ extension Manifest {
             result.notebook.frontMatter.params.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first })
         let manifest = Manifest(
             notebook: result.notebook.path, title: result.notebook.frontMatter.title, seed: result.notebook.frontMatter.seed,
-            params: params, succeeded: result.succeeded, cells: cells, figures: figures, tables: tables)
+            params: params, succeeded: result.succeeded, provenance: provenance, cells: cells, figures: figures, tables: tables)
         return (manifest, files)
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import FolioEngine
+
+/// Writes a render's folder: `index.html`, `manifest.json`, `figures/*.png` and KaTeX under
+/// `assets/katex/` (or, self-contained, one `index.html` with everything inlined).
+public enum ReportWriter {
+    /// What happened to the output folder.
+    public enum Outcome: Equatable, Sendable {
+        case written(URL)
+        /// The render failed and `allowErrors` was off: the previous folder was kept.
+        case keptPrevious(URL)
+    }
+
+    /// How to write the report.
+    public struct Options: Sendable {
+        public var templates: TemplateSet
+        public var provenance: Provenance
+        public var katex: KaTeXAssets
+        /// One HTML file with CSS, KaTeX (JS, CSS, fonts) and figures inlined.
+        public var selfContained: Bool
+
+        public init(templates: TemplateSet, provenance: Provenance, katex: KaTeXAssets, selfContained: Bool = false) {
+            self.templates = templates
+            self.provenance = provenance
+            self.katex = katex
+            self.selfContained = selfContained
+        }
+    }
+
+    /// Writes `output/<name>/` for `result` under `outputDirectory`. Everything is written to
+    /// a temporary folder first and then swapped in, so readers never see a half-written
+    /// report; a failed render replaces nothing unless `allowErrors`.
+    public static func write(_ result: RunResult, to outputDirectory: URL, allowErrors: Bool, options: Options) throws -> Outcome {
+        let target = outputDirectory.appendingPathComponent(result.notebook.name)
+        guard result.succeeded || allowErrors else { return .keptPrevious(target) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let temporary = outputDirectory.appendingPathComponent(".\(result.notebook.name).tmp-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: temporary) }
+        try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let (manifest, figures) = Manifest.build(result, provenance: options.provenance)
+        let resources: Report.Resources
+        if options.selfContained {
+            resources = .selfContained(katex: options.katex)
+        } else {
+            resources = .linked
+            try manager.createDirectory(at: temporary.appendingPathComponent("figures"), withIntermediateDirectories: true)
+            for figure in figures {
+                try figure.data.write(to: temporary.appendingPathComponent(figure.relativePath))
+            }
+            try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))
+        }
+        try manifest.encoded().write(to: temporary.appendingPathComponent("manifest.json"))
+        let page = try Report.page(for: result, provenance: options.provenance, templates: options.templates, resources: resources)
+        try Data(page.utf8).write(to: temporary.appendingPathComponent("index.html"))
+        let old = outputDirectory.appendingPathComponent(".\(result.notebook.name).old-\(UUID().uuidString)")
+        if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: old) }
+        do {
+            try manager.moveItem(at: temporary, to: target)
+        } catch {
+            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: target) }
+            throw error
+        }
+        try? manager.removeItem(at: old)
+        return .written(target)
+    }
+}
