@@ -1,2 +1,0 @@
-// Tests for FolioModels arrive with its issue.
-import Testing

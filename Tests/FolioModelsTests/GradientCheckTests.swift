@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import FolioMath
+@testable import FolioModels
+
+/// Every variant of layers, heads and losses the trainer supports.
+private let variants: [(String, VAEConfiguration)] = [
+    ("diagonal Σz, scalar λ, hidden layers", .init(encoderHiddenWidths: [6, 5], decoderHiddenWidths: [7], latentWidth: 3)),
+    ("affine, per-dimension Σx", .init(latentWidth: 2, decoderVariance: .learnedPerDimension)),
+    ("full Σz, τ = 3, KL weight", .init(encoderHiddenWidths: [5], decoderHiddenWidths: [5], latentWidth: 3,
+                                        latentCovariance: .full, klWeight: 0.7, samples: 3)),
+    ("per-entry closed-form Σx", .init(encoderHiddenWidths: [6], decoderHiddenWidths: [6], latentWidth: 2,
+                                       decoderVariance: .perEntryClosedForm(floor: 1e-3))),
+    ("AE with ℓ2 penalty", .init(encoderHiddenWidths: [6], decoderHiddenWidths: [6], latentWidth: 3,
+                                 latentCovariance: .none, decoderVariance: .perEntryClosedForm(floor: 1e-3),
+                                 latentPenalty: .l2(weight: 0.3))),
+    ("AE with ℓ1 penalty", .init(latentWidth: 3, latentCovariance: .none, latentPenalty: .l1(weight: 0.4))),
+]
+
+@Test(arguments: variants.indices)
+func vaeGradientMatchesFiniteDifferences(variant: Int) throws {
+    let (name, configuration) = variants[variant]
+    let dataWidth = 4, batch = 5
+    let model = VAEModel(configuration: configuration, dataWidth: dataWidth)
+    var generator = SeededGenerator(seed: UInt64(variant))
+    var parameters: [Double] = model.initialParameters(using: &generator)
+    for k in parameters.indices { parameters[k] += generator.normal(mean: 0, standardDeviation: 0.1) }
+    let workspace = VAEWorkspace<Double>(model: model, capacity: batch)
+    for k in 0..<(dataWidth * batch) { workspace.input.pointer[k] = generator.normal() }
+    for k in 0..<workspace.noise.count { workspace.noise.pointer[k] = generator.normal() }
+
+    let energyAt = { (p: [Double]) in
+        p.withUnsafeBufferPointer { model.energy(parameters: $0.baseAddress!, gradient: nil, batch: batch, workspace: workspace) }
+    }
+    var gradient = [Double](repeating: .nan, count: model.parameterCount)
+    _ = parameters.withUnsafeBufferPointer { p in
+        gradient.withUnsafeMutableBufferPointer { g in
+            model.energy(parameters: p.baseAddress!, gradient: g.baseAddress!, batch: batch, workspace: workspace)
+        }
+    }
+    let step = 1e-6
+    var worst = 0.0
+    for k in parameters.indices {
+        var plus = parameters, minus = parameters
+        plus[k] += step
+        minus[k] -= step
+        let numeric = (energyAt(plus) - energyAt(minus)) / (2 * step)
+        worst = max(worst, abs(numeric - gradient[k]) / max(1, abs(numeric)))
+    }
+    #expect(worst < 1e-5, "\(name): worst relative gradient error \(worst)")
+}
