@@ -83,7 +83,7 @@ extension BuiltinModule {
                 "panel", [.positional("marks", .array(.record("Mark")))] + axisParameters, returns: .record("Panel"),
                 doc: "One panel of a multi-panel `figure`: its marks, title and axes."
             ) { call in
-                .record(Record("Panel", zip(call.builtin.parameters.map(\.name), call.arguments).map { ($0, $1) }))
+                .record(Record("Panel", call.argumentsByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
             },
             Builtin(
                 "plot", [.positional("marks", .array(.record("Mark")))] + axisParameters, returns: .figure,
@@ -93,7 +93,7 @@ extension BuiltinModule {
                     `xRange:`/`yRange:` fix the axis limits.
                     """
             ) { call in
-                let panel = try PlotAdapter.panel(arguments: call.arguments, names: call.builtin.parameters.map(\.name))
+                let panel = try PlotAdapter.panel(call.argumentsByName)
                 return try PlotAdapter.draw(Figure(panels: [panel]), call: call)
             },
             Builtin(
@@ -108,7 +108,7 @@ extension BuiltinModule {
             ) { call in
                 let panels = try call.array(0).map { value -> Panel in
                     guard case .record(let record) = value else { throw BuiltinError("'panels' must be made by panel(…)") }
-                    return try PlotAdapter.panel(arguments: record.fields.map(\.value), names: record.fields.map(\.name))
+                    return try PlotAdapter.panel(Dictionary(record.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
                 }
                 guard !panels.isEmpty else { throw BuiltinError("a figure needs at least one panel") }
                 let columns = try PlotAdapter.optional(call[1]) { _ in try call.count(1, maximum: 12) }
@@ -176,8 +176,7 @@ enum PlotAdapter {
     }
 
     /// A panel from `panel`/`plot` arguments, by parameter name.
-    static func panel(arguments: [Value], names: [String]) throws -> Panel {
-        let fields = Dictionary(zip(names, arguments), uniquingKeysWith: { first, _ in first })
+    static func panel(_ fields: [String: Value]) throws -> Panel {
         guard case .array(let markValues)? = fields["marks"] else { throw BuiltinError("'marks' must be an array of marks") }
         let marks = try markValues.map { value -> Mark in
             guard case .record(let record) = value, record.typeName == "Mark" else {

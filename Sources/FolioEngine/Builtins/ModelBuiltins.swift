@@ -1,0 +1,355 @@
+import FolioMath
+import FolioModels
+
+/// The models of the paper (FolioModels): PCA, PPCA, robust PCA, VAEs and autoencoders,
+/// the synthetic data sets and the metrics. Every random draw (data, initial weights,
+/// minibatch order, reparameterisation noise) is seeded from the cell's stream, so a cell
+/// gives the same numbers on every run. Results are records: `result.lowRank`,
+/// `vae.energy`, `vae.activeDimensions`, …
+extension BuiltinModule {
+    static let models = BuiltinModule(
+        name: "models",
+        functions: [
+            Builtin(
+                "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: .record("PCA"),
+                doc: """
+                    PCA of the rows of `x` by a thin SVD of the centred data: `mean`, `components` (d × rank), \
+                    `singularValues`, `explainedVariance`, `scores` (n × rank) and `reconstruction`.
+                    """
+            ) { call in
+                let result = try pca(try call.matrix(0), rank: try call.int(1))
+                return record("PCA", [
+                    ("mean", vector(result.mean)), ("components", .matrix(result.components)),
+                    ("singularValues", vector(result.singularValues)), ("explainedVariance", vector(result.explainedVariance)),
+                    ("scores", .matrix(result.scores)), ("reconstruction", .matrix(result.reconstruction)),
+                ])
+            },
+            Builtin(
+                "ppca",
+                [
+                    .positional("x", .matrix), .labeled("rank", .int),
+                    .labeled("method", ppcaMethod, default: .enumCase(type: "PPCAMethod", name: "closedForm")),
+                ],
+                returns: .record("PPCA"),
+                doc: """
+                    Probabilistic PCA (Tipping & Bishop): `.closedForm` (W from the top eigenpairs of the sample \
+                    covariance, λ = mean of the discarded eigenvalues) or `.em`. Fields: `loading` (W, d × rank), \
+                    `mean`, `noiseVariance` (λ), `energy` (the paper's PPCA energy) and `iterations`.
+                    """
+            ) { call in
+                let x = try call.matrix(0), rank = try call.int(1)
+                let result = try caseName(call[2]) == "em"
+                    ? ppcaEM(x, rank: rank, seed: nextSeed(call)) : ppca(x, rank: rank)
+                return record("PPCA", [
+                    ("loading", .matrix(result.loading)), ("mean", vector(result.mean)),
+                    ("noiseVariance", .double(result.noiseVariance)), ("energy", .double(result.energy)),
+                    ("iterations", .int(result.iterations)),
+                ])
+            },
+            Builtin(
+                "ppcaEnergy",
+                [.positional("x", .matrix), .labeled("loading", .matrix), .labeled("mean", .vector), .labeled("noiseVariance", .double)],
+                returns: .double,
+                doc: "The PPCA energy Σᵢ (xᵢ−b)ᵀ(λI+WWᵀ)⁻¹(xᵢ−b) + n·log|λI+WWᵀ| of PAPER.md claim 1."
+            ) { call in
+                .double(try ppcaEnergy(
+                    try call.matrix(0), loading: try call.matrix(1), mean: try call.doubles(2), noiseVariance: try call.double(3)))
+            },
+            Builtin(
+                "pcp",
+                [
+                    .positional("x", .matrix), .labeled("lambda", .double, default: .void),
+                    .labeled("tolerance", .double, default: .double(1e-7)), .labeled("maxIterations", .int, default: .int(1000)),
+                ],
+                returns: .record("PCP"),
+                doc: """
+                    Robust PCA by principal component pursuit (inexact ALM, Lin, Chen & Ma 2010): min ‖L‖_* + λ‖S‖₁ \
+                    s.t. X = L + S, λ = 1/√max(m, n) by default. Fields: `lowRank`, `sparse`, `rank`, `iterations`, \
+                    `residualHistory`, `converged`.
+                    """
+            ) { call in
+                let lambda = try optionalDouble(call, 1)
+                let result = try pcp(
+                    try call.matrix(0), lambda: lambda, tolerance: try call.double(2),
+                    maxIterations: try call.count(3, maximum: 1_000_000), seed: nextSeed(call))
+                return record("PCP", [
+                    ("lowRank", .matrix(result.lowRank)), ("sparse", .matrix(result.sparse)), ("rank", .int(result.rank)),
+                    ("iterations", .int(result.iterations)), ("residualHistory", vector(result.residualHistory)),
+                    ("converged", .bool(result.converged)),
+                ])
+            },
+            trainer("trainVAE", autoencoder: false),
+            trainer("trainAE", autoencoder: true),
+            Builtin(
+                "linearGaussian",
+                [.labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("noiseVariance", .double)],
+                returns: .record("LinearGaussianData"),
+                doc: "Samples x = Wz + ε of the PPCA model: `observed`, `clean` (Wz) and `loading` (W, cols × rank)."
+            ) { call in
+                let data = try linearGaussian(
+                    rows: try call.count(0, maximum: 10_000_000), cols: try call.count(1, maximum: 100_000),
+                    rank: try call.int(2), noiseVariance: try call.double(3), seed: nextSeed(call))
+                return record("LinearGaussianData", [
+                    ("observed", .matrix(data.observed)), ("clean", .matrix(data.clean)), ("loading", .matrix(data.loading)),
+                ])
+            },
+            Builtin(
+                "lowRankPlusSparse",
+                [
+                    .labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("outlierRatio", .double),
+                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "signs")),
+                ],
+                returns: .record("CorruptedData"),
+                doc: """
+                    Robust PCA data X = L + S: L = AB of the given rank (factors N(0, 1/cols)), S with a fraction \
+                    `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)). \
+                    Fields: `observed`, `lowRank`, `sparse`, `support` (1 where corrupted).
+                    """
+            ) { call in
+                let data = try lowRankPlusSparse(
+                    rows: try call.count(0, maximum: 100_000), cols: try call.count(1, maximum: 100_000), rank: try call.int(2),
+                    outlierRatio: try call.double(3), outliers: outlierValues(call[4]), seed: nextSeed(call))
+                return corrupted(data)
+            },
+            Builtin(
+                "corruptEntries",
+                [
+                    .positional("x", .matrix), .labeled("ratio", .double),
+                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "normal")),
+                ],
+                returns: .record("CorruptedData"),
+                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (PAPER.md E1: `.normal`). Fields as `lowRankPlusSparse`."
+            ) { call in
+                corrupted(try corruptEntries(
+                    try call.matrix(0), ratio: try call.double(1), values: outlierValues(call[2]), mode: .additive, seed: nextSeed(call)))
+            },
+            Builtin(
+                "corruptPixels",
+                [
+                    .positional("images", .matrix), .labeled("fraction", .double), .labeled("lower", .double, default: .double(0)),
+                    .labeled("upper", .double, default: .double(1)),
+                ],
+                returns: .record("CorruptedData"),
+                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (PAPER.md E6). Fields as `lowRankPlusSparse`."
+            ) { call in
+                corrupted(try corruptPixels(
+                    try call.matrix(0), fraction: try call.double(1), lower: try call.double(2), upper: try call.double(3),
+                    seed: nextSeed(call)))
+            },
+            Builtin(
+                "reluManifold",
+                [
+                    .labeled("samples", .int), .labeled("latent", .int), .labeled("hidden", .array(.int), default: .array([.int(200), .int(400)])),
+                    .labeled("output", .int),
+                ],
+                returns: .record("ManifoldData"),
+                doc: """
+                    Samples of a nonlinear manifold (PAPER.md E1/E2): z ~ N(0, I) through a fixed random ReLU network \
+                    latent → hidden… → output with He initialisation. Fields: `clean` (samples × output), `latent`.
+                    """
+            ) { call in
+                let hidden = try call.array(2).map { value -> Int in
+                    guard case .int(let width) = value, (1...100_000).contains(width) else {
+                        throw BuiltinError("'hidden' widths must be between 1 and 100000")
+                    }
+                    return width
+                }
+                let data = try reluManifold(
+                    samples: try call.count(0, maximum: 10_000_000), latentDimension: try call.count(1, maximum: 10_000),
+                    hiddenWidths: hidden, outputDimension: try call.count(3, maximum: 100_000), seed: nextSeed(call))
+                return record("ManifoldData", [("clean", .matrix(data.clean)), ("latent", .matrix(data.latent))])
+            },
+            metric("nmse", "‖truth − estimate‖²_F / ‖truth‖²_F, the paper's NMSE.") { try nmse($0, $1) },
+            metric("relativeError", "‖truth − estimate‖_F / ‖truth‖_F, robust PCA's recovery error.") { try relativeError($0, $1) },
+            Builtin(
+                "principalAngles", [.positional("a", .matrix), .positional("b", .matrix)], returns: .array(.double),
+                doc: "Principal angles in degrees, ascending, between the column spaces of `a` and `b`."
+            ) { call in vector(try subspaceAnglesDegrees(try call.matrix(0), try call.matrix(1))) },
+            Builtin(
+                "singularSpectrum", [.positional("x", .matrix)], returns: .array(.double),
+                doc: "The singular values of `x`, largest first (PAPER.md E6(a))."
+            ) { call in vector(try singularSpectrum(try call.matrix(0))) },
+            Builtin(
+                "supportRecovery",
+                [.positional("estimate", .matrix), .positional("truth", .matrix), .labeled("tolerance", .double, default: .double(0))],
+                returns: .record("SupportRecovery"),
+                doc: """
+                    Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}: `precision`, `recall`, \
+                    `f1`, `truePositives`, `falsePositives`, `falseNegatives`.
+                    """
+            ) { call in
+                let recovery = try supportRecovery(try call.matrix(0), try call.matrix(1), tolerance: try call.double(2))
+                return record("SupportRecovery", [
+                    ("precision", .double(recovery.precision)), ("recall", .double(recovery.recall)), ("f1", .double(recovery.f1)),
+                    ("truePositives", .int(recovery.truePositives)), ("falsePositives", .int(recovery.falsePositives)),
+                    ("falseNegatives", .int(recovery.falseNegatives)),
+                ])
+            },
+            Builtin(
+                "columnNorms", [.positional("x", .matrix)], returns: .array(.double),
+                doc: "The Euclidean norm of each column (e.g. of W₁, one per latent dimension)."
+            ) { call in vector(columnNorms(try call.matrix(0))) },
+            Builtin(
+                "activeDimensions", [.positional("norms", .vector), .labeled("threshold", .double, default: .double(0.05))],
+                returns: .int,
+                doc: "How many norms are at least `threshold` × the largest (PAPER.md E2's 0.05 rule)."
+            ) { call in .int(activeDimensionCount(try call.doubles(0), threshold: try call.double(1))) },
+        ],
+        enumerations: [
+            "PPCAMethod": ["closedForm", "em"], "Outliers": ["signs", "normal", "uniform"],
+            "LatentCovariance": ["diagonal", "full", "none"], "DecoderVariance": ["scalar", "perDimension", "perEntry"],
+            "LatentPenalty": ["none", "l2", "l1"],
+        ])
+
+    private static let ppcaMethod = ValueType.enumeration("PPCAMethod", cases: ["closedForm", "em"])
+    private static let outlierKind = ValueType.enumeration("Outliers", cases: ["signs", "normal", "uniform"])
+    private static let latentCovariance = ValueType.enumeration("LatentCovariance", cases: ["diagonal", "full", "none"])
+    private static let decoderVariance = ValueType.enumeration("DecoderVariance", cases: ["scalar", "perDimension", "perEntry"])
+    private static let latentPenalty = ValueType.enumeration("LatentPenalty", cases: ["none", "l2", "l1"])
+
+    /// `trainVAE` and `trainAE`: one signature, the AE without a latent covariance.
+    private static func trainer(_ name: String, autoencoder: Bool) -> Builtin {
+        var parameters: [Builtin.Parameter] = [
+            .positional("x", .matrix), .labeled("latent", .int),
+            .labeled("encoder", .array(.int), default: .array([])), .labeled("decoder", .array(.int), default: .array([])),
+        ]
+        if !autoencoder {
+            parameters.append(.labeled("covariance", latentCovariance, default: .enumCase(type: "LatentCovariance", name: "diagonal")))
+        }
+        parameters += [
+            .labeled("decoderVariance", decoderVariance, default: .enumCase(type: "DecoderVariance", name: "scalar")),
+            .labeled("epsilon", .double, default: .double(1e-4)),
+            .labeled("klWeight", .double, default: .double(1)),
+            .labeled("penalty", latentPenalty, default: .enumCase(type: "LatentPenalty", name: "none")),
+            .labeled("penaltyWeight", .double, default: .double(0)),
+            .labeled("samples", .int, default: .int(1)), .labeled("epochs", .int, default: .int(100)),
+            .labeled("batchSize", .int, default: .int(100)), .labeled("learningRate", .double, default: .double(1e-3)),
+            .labeled("weightDecay", .double, default: .double(0)), .labeled("clean", .matrix, default: .void),
+        ]
+        let doc = autoencoder
+            ? """
+                Trains an autoencoder (Σz = 0, no KL term; `penalty: .l2`/`.l1` with `penaltyWeight` C for the \
+                paper's AE baselines). Arguments and fields as `trainVAE`.
+                """
+            : """
+                Trains a VAE on the rows of `x` (Adam, Float32 minibatches). `encoder`/`decoder` are hidden widths \
+                ([] = affine), `latent` is κ'. `covariance`: `.diagonal` (the paper's), `.full` or `.none`; \
+                `decoderVariance`: `.scalar` (learned λ), `.perDimension`, or `.perEntry` (closed form, squared \
+                residual floored at `epsilon`). `clean` tracks NMSE per epoch. Fields: `energy` and `nmse` per epoch, \
+                `latentMeans`, `latentVariances` (Σz diagonals), `reconstruction`, `decoderFirstLayer` (W₁), \
+                `columnNorms`, `activeDimensions`, `decoderVariances`, `decoderBias`.
+                """
+        return Builtin(name, parameters, returns: .record("VAEResult"), doc: doc) { call in
+            let named = call.argumentsByName
+            func int(_ key: String) throws -> Int {
+                guard case .int(let value)? = named[key] else { throw BuiltinError("'\(key)' must be an Int") }
+                return value
+            }
+            func double(_ key: String) throws -> Double {
+                switch named[key] {
+                case .double(let value)?: return value
+                case .int(let value)?: return Double(value)
+                default: throw BuiltinError("'\(key)' must be a Double")
+                }
+            }
+            func widths(_ key: String) throws -> [Int] {
+                guard case .array(let values)? = named[key] else { throw BuiltinError("'\(key)' must be [Int]") }
+                return try values.map { value in
+                    guard case .int(let width) = value, (1...100_000).contains(width) else {
+                        throw BuiltinError("'\(key)' widths must be between 1 and 100000")
+                    }
+                    return width
+                }
+            }
+            let penaltyWeight = try double("penaltyWeight")
+            let penalty: LatentPenalty = switch caseName(named["penalty"]) {
+            case "l2": .l2(weight: penaltyWeight)
+            case "l1": .l1(weight: penaltyWeight)
+            default: .none
+            }
+            let variance: DecoderVariance = switch caseName(named["decoderVariance"]) {
+            case "perDimension": .learnedPerDimension
+            case "perEntry": .perEntryClosedForm(floor: try double("epsilon"))
+            default: .learnedScalar
+            }
+            let covariance: LatentCovariance = switch caseName(named["covariance"]) {
+            case "full": .full
+            case "none": .none
+            default: autoencoder ? .none : .diagonal
+            }
+            let configuration = VAEConfiguration(
+                encoderHiddenWidths: try widths("encoder"), decoderHiddenWidths: try widths("decoder"),
+                latentWidth: try int("latent"), latentCovariance: covariance, decoderVariance: variance,
+                klWeight: try double("klWeight"), latentPenalty: penalty, samples: try int("samples"),
+                epochs: try int("epochs"), batchSize: try int("batchSize"), learningRate: try double("learningRate"),
+                weightDecay: try double("weightDecay"), seed: nextSeed(call))
+            var clean: Matrix<Double>?
+            if case .matrix(let matrix)? = named["clean"] { clean = matrix }
+            let result: VAETrainingResult
+            do {
+                result = try trainVAE(try call.matrix(0), configuration: configuration, clean: clean) { progress in
+                    call.progress(done: progress.epoch, total: progress.epochs, label: name)
+                    try call.checkDeadline()
+                }
+            } catch let ModelError.diverged(epoch, lastFiniteEnergy, hint) {
+                let last = lastFiniteEnergy.map { "the last finite energy was \($0)" } ?? "no epoch finished with a finite energy"
+                throw BuiltinError("training diverged in epoch \(epoch): the energy became NaN or infinite; \(last)", hint: hint)
+            }
+            return record("VAEResult", [
+                ("energy", vector(result.energyPerEpoch)), ("nmse", vector(result.nmsePerEpoch)),
+                ("latentMeans", .matrix(result.latentMeans)), ("latentVariances", .matrix(result.latentVariances)),
+                ("reconstruction", .matrix(result.reconstruction)), ("decoderFirstLayer", .matrix(result.decoderFirstLayer)),
+                ("columnNorms", vector(result.decoderColumnNorms)), ("activeDimensions", .int(result.activeDimensions)),
+                ("decoderVariances", vector(result.decoderVariances)), ("decoderBias", vector(result.decoderOutputBias)),
+            ])
+        }
+    }
+
+    /// A metric of an estimate against the truth.
+    private static func metric(
+        _ name: String, _ doc: String, _ body: @escaping @Sendable (Matrix<Double>, Matrix<Double>) throws -> Double
+    ) -> Builtin {
+        Builtin(name, [.positional("estimate", .matrix), .positional("truth", .matrix)], returns: .double, doc: doc) { call in
+            .double(try body(try call.matrix(0), try call.matrix(1)))
+        }
+    }
+
+    /// A seed for a model function, drawn from the cell's stream (so each call differs,
+    /// and every run repeats).
+    private static func nextSeed(_ call: BuiltinCall) -> UInt64 {
+        var generator = call.generator
+        defer { call.generator = generator }
+        return generator.next()
+    }
+
+    private static func corrupted(_ data: CorruptedData) -> Value {
+        record("CorruptedData", [
+            ("observed", .matrix(data.observed)), ("lowRank", .matrix(data.clean)), ("sparse", .matrix(data.sparse)),
+            ("support", .matrix(data.support)),
+        ])
+    }
+
+    private static func outlierValues(_ value: Value) -> OutlierValues {
+        switch caseName(value) {
+        case "normal": .normal(standardDeviation: 1)
+        case "uniform": .uniform(lower: -1, upper: 1)
+        default: .signs(magnitude: 1)
+        }
+    }
+
+    private static func optionalDouble(_ call: BuiltinCall, _ index: Int) throws -> Double? {
+        if case .void = call[index] { return nil }
+        return try call.double(index)
+    }
+
+    private static func record(_ type: String, _ fields: [(String, Value)]) -> Value {
+        .record(Record(type, fields.map { (name: $0.0, value: $0.1) }))
+    }
+
+    private static func vector(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
+
+    private static func caseName(_ value: Value?) -> String? {
+        if case .enumCase(_, let name)? = value { return name }
+        return nil
+    }
+}
