@@ -14,6 +14,6 @@ struct Folio: ParsableCommand {
             manifest.json.
             """,
         version: FolioVersion.current,
-        subcommands: [Render.self, Lint.self, Functions.self, Clean.self]
+        subcommands: [Render.self, Lint.self, Functions.self, Export.self, Clean.self]
     )
 }

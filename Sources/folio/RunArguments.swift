@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import FolioEngine
+import FolioNotebook
+
+/// The arguments of every command that runs a notebook (`render`, `export`), and the run
+/// itself: load, apply `--param`s, check, execute with the cache and a progress display.
+struct RunArguments: ParsableArguments {
+    @Argument(help: "The notebook (.md).")
+    var notebook: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a param: --param trials=20 (repeatable).", valueName: "name=value"))
+    var params: [String] = []
+
+    @Option(help: "Cells run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Recompute this cell even if cached (repeatable).", valueName: "label"))
+    var refresh: [String] = []
+
+    @Option(help: "The output folder.")
+    var output = "output"
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for param in params where !param.contains("=") {
+            throw ValidationError("--param expects name=value, got '\(param)'")
+        }
+    }
+
+    var outputDirectory: URL { URL(fileURLWithPath: output) }
+
+    /// Runs the notebook; exits with status 1 (after printing every diagnostic) when it does
+    /// not parse or check. Returns the result and the wall-clock seconds it took.
+    func execute() throws -> (result: RunResult, wallSeconds: Double) {
+        var (parsed, diagnostics) = try NotebookLoading.load(notebook)
+        if diagnostics.containsErrors {
+            NotebookLoading.report(diagnostics + Engine.lint(parsed))
+            throw ExitCode(1)
+        }
+        let overrides = params.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
+        }
+        var problems = parsed.applyParams(overrides)
+        let ids = parsed.cells.map(\.id)
+        for label in refresh where !ids.contains(label) {
+            let hint = DidYouMean.hint(for: label, among: ids).map { " (\($0))" } ?? ""
+            problems.append("--refresh: no cell labelled '\(label)'\(hint)")
+        }
+        guard problems.isEmpty else {
+            problems.forEach { NotebookLoading.printError("error: \($0)") }
+            throw ExitCode(1)
+        }
+        var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
+        options.jobs = jobs
+        options.useCache = !noCache
+        options.refresh = Set(refresh)
+        let display = ProgressDisplay(
+            isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
+            write: { FileHandle.standardError.write(Data($0.utf8)) })
+        options.events = { display.handle($0) }
+
+        let startSeconds = options.now()
+        let result = Engine.run(parsed, options: options)
+        if result.diagnostics.containsErrors {
+            NotebookLoading.report(result.diagnostics)
+            throw ExitCode(1)
+        }
+        for cell in result.cells where cell.status == .failed {
+            if let error = cell.error { NotebookLoading.printError("\n" + error.rendered) }
+        }
+        return (result, options.now() - startSeconds)
+    }
+}
