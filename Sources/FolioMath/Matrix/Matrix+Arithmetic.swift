@@ -40,12 +40,7 @@ extension Matrix {
                 operation: "broadcast row", shapes: [shapeDescription, "1×\(row.count)"],
                 expectation: "the row needs one entry per column")
         }
-        var result = self
-        for j in 0..<columns {
-            let value = row[j]
-            for i in 0..<rows { result.storage[i + j * rows] = combine(result.storage[i + j * rows], value) }
-        }
-        return result
+        return combinedEntrywise({ _, j in row[j] }, with: combine)
     }
 
     /// Combines every column with `column` (length `rows`): e.g. scaling each sample.
@@ -55,9 +50,16 @@ extension Matrix {
                 operation: "broadcast column", shapes: [shapeDescription, "\(column.count)×1"],
                 expectation: "the column needs one entry per row")
         }
+        return combinedEntrywise({ i, _ in column[i] }, with: combine)
+    }
+
+    /// Entry (i, j) becomes `combine(self[i, j], operand(i, j))`.
+    private func combinedEntrywise(
+        _ operand: (Int, Int) -> Scalar, with combine: (Scalar, Scalar) -> Scalar
+    ) -> Matrix {
         var result = self
         for j in 0..<columns {
-            for i in 0..<rows { result.storage[i + j * rows] = combine(result.storage[i + j * rows], column[i]) }
+            for i in 0..<rows { result.storage[i + j * rows] = combine(result.storage[i + j * rows], operand(i, j)) }
         }
         return result
     }
