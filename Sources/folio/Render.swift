@@ -44,7 +44,8 @@ struct Render: ParsableCommand {
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let mode = result.notebook.frontMatter.params.first { $0.name == "mode" }?.value.description
         let provenance = ProvenanceProbe.collect(
-            notebookPath: result.notebook.path, mode: mode, wallSeconds: wallSeconds, inputFiles: [:])
+            notebookPath: result.notebook.path, mode: mode, wallSeconds: wallSeconds,
+            inputFiles: result.cells.reduce(into: [:]) { files, cell in files.merge(cell.inputFiles) { first, _ in first } })
         return ReportWriter.Options(
             templates: try TemplateSet(folder: folder), provenance: provenance, katex: try KaTeXAssets(),
             selfContained: selfContained)

@@ -27,10 +27,12 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var skipReason: String?
     /// Why the cell ran (`code changed`, …); empty when it was reused.
     public var reasons: [String]
+    /// Every input file the cell read (path relative to the notebook → SHA-256).
+    public var inputFiles: [String: String]
 
     public init(
         id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, key: String?,
-        outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String]
+        outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String], inputFiles: [String: String] = [:]
     ) {
         self.id = id
         self.label = label
@@ -43,6 +45,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         self.error = error
         self.skipReason = skipReason
         self.reasons = reasons
+        self.inputFiles = inputFiles
     }
 }
 

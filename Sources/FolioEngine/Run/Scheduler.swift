@@ -125,7 +125,8 @@ final class Scheduler: @unchecked Sendable {
                 index,
                 CellResult(
                     id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .cached,
-                    seconds: 0, key: keyParts.key, outputs: entry.outputs, error: entry.error, skipReason: nil, reasons: []))
+                    seconds: 0, key: keyParts.key, outputs: entry.outputs, error: entry.error, skipReason: nil, reasons: [],
+                    inputFiles: keyParts.files))
             return nil
         case .corrupt(let message):
             warnings.append(message)
@@ -210,7 +211,7 @@ final class Scheduler: @unchecked Sendable {
             CellResult(
                 id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: status,
                 seconds: outcome.seconds, key: keyParts.key, outputs: outcome.outputs, error: error, skipReason: nil,
-                reasons: reasons))
+                reasons: reasons, inputFiles: outcome.filesRead))
     }
 
     private func diagnostic(for error: RuntimeError) -> Diagnostic {
