@@ -2,7 +2,7 @@ import Foundation
 import FolioMath
 
 // `make bench` (or `FolioBenchmarks SUITE…` to run some suites): one JSON line per result.
-let suites: [any BenchmarkSuite.Type] = [MathBenchmarks.self]
+let suites: [any BenchmarkSuite.Type] = [MathBenchmarks.self, ModelBenchmarks.self]
 
 let requested = Set(CommandLine.arguments.dropFirst())
 do {
