@@ -15,6 +15,16 @@ enum ModelBenchmarks: BenchmarkSuite {
             name: "vae_train_20_200_200_10", dataWidth: 20, hidden: [200, 200], latent: 10, batch: 100,
             samples: 100 * 200, threads: threads, report: report)
         try robustPCA(threads: threads, report: report)
+        try loadFashionMNIST(report: report)
+    }
+
+    /// Reading and decoding the 60,000 gzipped Fashion-MNIST training images, when installed.
+    static func loadFashionMNIST(report: (BenchmarkResult) -> Void) throws {
+        guard FileManager.default.fileExists(atPath: "\(fashionMNISTDirectory)/train-images-idx3-ubyte.gz") else { return }
+        var rows = 0
+        let seconds = try Stopwatch.medianSeconds(repetitions: 3) { rows = try loadMNISTStyle(split: .train).images.rows }
+        report(.init(name: "fashion_mnist_train_load", value: seconds, unit: "s", repetitions: 3,
+                     parameters: ["images": "\(rows)", "directory": fashionMNISTDirectory]))
     }
 
     /// PCP on 1000×1000, rank 50, 10% ±1 outliers, λ = 1/√n, tolerance 1e-7.

@@ -55,7 +55,12 @@ public struct IDXArray: Sendable, Equatable {
         var result = Matrix<Double>(rows: rowCount, columns: columnCount)
         result.withUnsafeMutableElements { target in
             for i in 0..<rowCount {
-                for j in 0..<columnCount { target[i + j * rowCount] = value(at: i * columnCount + j) * scale }
+                for j in 0..<columnCount {
+                    let k = i * columnCount + j
+                    // Bytes (every MNIST-style image file) skip the general big-endian decoder.
+                    let raw = elementType == .unsignedByte ? Double(payload[k]) : value(at: k)
+                    target[i + j * rowCount] = raw * scale
+                }
             }
         }
         return result
