@@ -6,6 +6,7 @@ import FolioMath
 public struct IDXArray: Sendable, Equatable {
     /// The element type byte of the header.
     public enum ElementType: UInt8, Sendable {
+        // The IDX type codes.
         case unsignedByte = 0x08, signedByte = 0x09, short = 0x0B, int = 0x0C, float = 0x0D, double = 0x0E
 
         /// Bytes per element on disk.
@@ -72,10 +73,15 @@ public struct IDXArray: Sendable, Equatable {
 
 /// Why an IDX file could not be read; every case names the file.
 public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file does not exist or cannot be opened.
     case cannotOpen(path: String)
+    /// zlib reported an error (e.g. a corrupt gzip stream).
     case unreadable(path: String, message: String)
+    /// The first four bytes are not 00 00 <known type> <dimension count ≥ 1>.
     case badMagic(path: String, bytes: [UInt8])
+    /// The file ends before the header or the data it announces.
     case truncated(path: String, expectedBytes: Int, foundBytes: Int)
+    /// The announced dimensions overflow or exceed the 4 GiB limit.
     case dimensionOverflow(path: String, shape: [Int])
 
     public var description: String {
