@@ -2,7 +2,9 @@ import Foundation
 import FolioMath
 
 // `make bench` (or `FolioBenchmarks SUITE…` to run some suites): one JSON line per result.
-let suites: [any BenchmarkSuite.Type] = [MathBenchmarks.self, PlotBenchmarks.self, EngineBenchmarks.self]
+let suites: [any BenchmarkSuite.Type] = [
+    MathBenchmarks.self, PlotBenchmarks.self, EngineBenchmarks.self, ModelBenchmarks.self, ProcessBenchmarks.self,
+]
 
 let requested = Set(CommandLine.arguments.dropFirst())
 do {

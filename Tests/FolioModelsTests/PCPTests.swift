@@ -18,3 +18,4 @@ import FolioMath
     #expect(!result.converged && result.iterations == 3)
     #expect(throws: ModelError.self) { try pcp(data.observed, lambda: -1) }
 }
+

@@ -6,6 +6,7 @@ import FolioMath
 public struct IDXArray: Sendable, Equatable {
     /// The element type byte of the header.
     public enum ElementType: UInt8, Sendable {
+        // The IDX type codes.
         case unsignedByte = 0x08, signedByte = 0x09, short = 0x0B, int = 0x0C, float = 0x0D, double = 0x0E
 
         /// Bytes per element on disk.
@@ -55,7 +56,12 @@ public struct IDXArray: Sendable, Equatable {
         var result = Matrix<Double>(rows: rowCount, columns: columnCount)
         result.withUnsafeMutableElements { target in
             for i in 0..<rowCount {
-                for j in 0..<columnCount { target[i + j * rowCount] = value(at: i * columnCount + j) * scale }
+                for j in 0..<columnCount {
+                    let k = i * columnCount + j
+                    // Bytes (every MNIST-style image file) skip the general big-endian decoder.
+                    let raw = elementType == .unsignedByte ? Double(payload[k]) : value(at: k)
+                    target[i + j * rowCount] = raw * scale
+                }
             }
         }
         return result
@@ -67,10 +73,15 @@ public struct IDXArray: Sendable, Equatable {
 
 /// Why an IDX file could not be read; every case names the file.
 public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file does not exist or cannot be opened.
     case cannotOpen(path: String)
+    /// zlib reported an error (e.g. a corrupt gzip stream).
     case unreadable(path: String, message: String)
+    /// The first four bytes are not 00 00 <known type> <dimension count ≥ 1>.
     case badMagic(path: String, bytes: [UInt8])
+    /// The file ends before the header or the data it announces.
     case truncated(path: String, expectedBytes: Int, foundBytes: Int)
+    /// The announced dimensions overflow or exceed the 4 GiB limit.
     case dimensionOverflow(path: String, shape: [Int])
 
     public var description: String {

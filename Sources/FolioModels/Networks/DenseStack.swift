@@ -35,7 +35,7 @@ struct DenseStack: Sendable {
     }
 
     /// Forward pass: `outputs[l]` (width_{l+1} × batch) receives layer l's activation.
-    func forward<Scalar: BLASScalar>(
+    func forward<Scalar: NetworkScalar>(
         parameters: UnsafePointer<Scalar>, input: UnsafePointer<Scalar>, batch: Int,
         outputs: [UnsafeMutablePointer<Scalar>]
     ) {
@@ -47,9 +47,7 @@ struct DenseStack: Sendable {
             for column in 0..<batch { (output + column * fanOut).update(from: bias, count: fanOut) }
             gemm(m: fanOut, n: batch, k: fanIn, a: parameters + weightOffset(layer), lda: fanOut,
                  b: layerInput, ldb: fanIn, beta: 1, c: output, ldc: fanOut)
-            if layer < layerCount - 1 {
-                for k in 0..<(fanOut * batch) where output[k] < 0 { output[k] = 0 }
-            }
+            if layer < layerCount - 1 { VectorKernels.rectify(output, count: fanOut * batch) }
             layerInput = UnsafePointer(output)
         }
     }
@@ -57,7 +55,7 @@ struct DenseStack: Sendable {
     /// Backward pass after `forward`. On entry `deltas[last]` holds ∂E/∂(output); the
     /// gradients of every W and b are written (not accumulated) into `gradient`, and
     /// ∂E/∂(input) into `inputGradient` when given. `deltas` are overwritten.
-    func backward<Scalar: BLASScalar>(
+    func backward<Scalar: NetworkScalar>(
         parameters: UnsafePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>,
         input: UnsafePointer<Scalar>, batch: Int, outputs: [UnsafeMutablePointer<Scalar>],
         deltas: [UnsafeMutablePointer<Scalar>], inputGradient: UnsafeMutablePointer<Scalar>?
@@ -68,20 +66,12 @@ struct DenseStack: Sendable {
             let layerInput = layer == 0 ? input : UnsafePointer(outputs[layer - 1])
             gemm(transposeB: true, m: fanOut, n: fanIn, k: batch, a: delta, lda: fanOut,
                  b: layerInput, ldb: fanIn, c: gradient + weightOffset(layer), ldc: fanOut)
-            let biasGradient = gradient + biasOffset(layer)
-            biasGradient.update(repeating: 0, count: fanOut)
-            for column in 0..<batch {
-                let deltaColumn = delta + column * fanOut
-                for i in 0..<fanOut { biasGradient[i] += deltaColumn[i] }
-            }
+            VectorKernels.rowSums(delta, rows: fanOut, columns: batch, into: gradient + biasOffset(layer))
             let target = layer > 0 ? deltas[layer - 1] : inputGradient
             guard let target else { continue }
             gemm(transposeA: true, m: fanIn, n: batch, k: fanOut, a: parameters + weightOffset(layer), lda: fanOut,
                  b: delta, ldb: fanOut, c: target, ldc: fanIn)
-            if layer > 0 {
-                let activation = outputs[layer - 1]
-                for k in 0..<(fanIn * batch) where activation[k] <= 0 { target[k] = 0 }
-            }
+            if layer > 0 { VectorKernels.maskByActivation(target, activation: outputs[layer - 1], count: fanIn * batch) }
         }
     }
 }

@@ -3,7 +3,7 @@ import FolioMath
 
 /// The scalars networks are written for: `Float` to train, `Double` to check gradients
 /// by finite differences. Adds the elementary functions the heads and losses need.
-protocol NetworkScalar: BLASScalar {
+protocol NetworkScalar: BLASScalar, SIMDScalar {
     static func exponential(_ x: Self) -> Self
     static func logarithm(_ x: Self) -> Self
 }

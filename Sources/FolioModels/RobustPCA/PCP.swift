@@ -13,6 +13,8 @@ public struct PCPResult: Sendable {
     public let iterations: Int
     /// ‖X − L − S‖_F / ‖X‖_F after each iteration.
     public let residualHistory: [Double]
+    /// Rank of L after each iteration.
+    public let rankHistory: [Int]
     /// Whether the residual reached the tolerance within `maxIterations`.
     public let converged: Bool
 }
@@ -36,7 +38,8 @@ public func pcp(
     }
     let dataNorm = x.frobeniusNorm
     guard dataNorm > 0 else {
-        return PCPResult(lowRank: x, sparse: Matrix(rows: m, columns: n), rank: 0, iterations: 0, residualHistory: [], converged: true)
+        return PCPResult(lowRank: x, sparse: Matrix(rows: m, columns: n), rank: 0, iterations: 0, residualHistory: [],
+            rankHistory: [], converged: true)
     }
     var thresholder = SingularValueThresholder(seed: seed)
     var powerStream = SeededGenerator(seed: seed).split("pcp.spectralNorm")
@@ -45,11 +48,18 @@ public func pcp(
     var mu = 1.25 / spectralNorm
     let muMaximum = mu * 1e7
     // Y₀ = X / J(X), J(X) = max(‖X‖₂, ‖X‖_∞/λ): a dual-feasible start.
-    var multiplier = x / max(spectralNorm, x.maxAbsoluteEntry / lambda)
+    var multiplier = x
+    multiplier.withUnsafeMutableElements { y in
+        var largest = 0.0
+        for k in 0..<y.count { largest = max(largest, abs(y[k])) }
+        let scale = 1 / max(spectralNorm, largest / lambda)
+        for k in 0..<y.count { y[k] *= scale }
+    }
     var lowRank = Matrix<Double>(rows: m, columns: n)
     var sparse = Matrix<Double>(rows: m, columns: n)
     var target = Matrix<Double>(rows: m, columns: n)
     var history: [Double] = []
+    var ranks: [Int] = []
     var rank = 0
     while history.count < maxIterations {
         let inverseMu = 1 / mu, shrinkage = lambda / mu
@@ -71,6 +81,7 @@ public func pcp(
             }
         }
         (lowRank, rank) = try thresholder.threshold(target, at: inverseMu)
+        ranks.append(rank)
         // Z = X − L − S; Y ← Y + μZ.
         var residualSquares = 0.0
         x.withUnsafeElements { xs in
@@ -91,6 +102,6 @@ public func pcp(
         if history[history.count - 1] < tolerance { break }
     }
     return PCPResult(
-        lowRank: lowRank, sparse: sparse, rank: rank, iterations: history.count, residualHistory: history,
+        lowRank: lowRank, sparse: sparse, rank: rank, iterations: history.count, residualHistory: history, rankHistory: ranks,
         converged: (history.last ?? .infinity) < tolerance)
 }

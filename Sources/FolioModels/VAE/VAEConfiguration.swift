@@ -21,6 +21,7 @@ public enum DecoderVariance: Sendable, Hashable, Codable {
 
 /// A penalty on the encoder mean, for the autoencoder baselines of PAPER.md E1.
 public enum LatentPenalty: Sendable, Hashable, Codable {
+    /// No penalty.
     case none
     /// C·‖μz‖² per sample.
     case l2(weight: Double)
@@ -36,14 +37,19 @@ public struct VAEConfiguration: Sendable, Hashable, Codable {
     public var decoderHiddenWidths: [Int]
     /// Latent width κ'.
     public var latentWidth: Int
+    /// Σz: diagonal (the paper's VAE), full, or none (an autoencoder).
     public var latentCovariance: LatentCovariance
+    /// Σx: learned λ, learned per dimension, or per entry in closed form.
     public var decoderVariance: DecoderVariance
     /// Multiplies the KL term (1 is the VAE energy).
     public var klWeight: Double
+    /// Penalty on μz, for the AE-ℓ2 / AE-ℓ1 baselines.
     public var latentPenalty: LatentPenalty
     /// τ: reparameterised samples per data point and step (ignored without Σz).
     public var samples: Int
+    /// Passes over the data.
     public var epochs: Int
+    /// Samples per minibatch (the last one of an epoch may be smaller).
     public var batchSize: Int
     /// Adam's step size.
     public var learningRate: Double
@@ -52,6 +58,7 @@ public struct VAEConfiguration: Sendable, Hashable, Codable {
     /// Seeds the initial weights, the minibatch order and the reparameterisation noise.
     public var seed: UInt64
 
+    /// A configuration; the defaults are the paper's VAE with affine encoder and decoder.
     public init(
         encoderHiddenWidths: [Int] = [], decoderHiddenWidths: [Int] = [], latentWidth: Int,
         latentCovariance: LatentCovariance = .diagonal, decoderVariance: DecoderVariance = .learnedScalar,

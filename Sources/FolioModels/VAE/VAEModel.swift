@@ -120,9 +120,18 @@ struct VAEModel: Sendable {
         let delta = workspace.decoderDeltas[decoder.layerCount - 1]
         let x = UnsafePointer(workspace.input.pointer)
         let logVariance = parameters + varianceOffset
-        let varianceGradient = workspace.varianceGradient.pointer
-        varianceGradient.update(repeating: 0, count: max(1, varianceCount))
-        var total = 0.0
+        // Per dimension: 1/Σx,jj and the running Σ r²/Σx,jj over the batch.
+        let scaledSquares = workspace.scaledSquares.pointer
+        scaledSquares.update(repeating: 0, count: d)
+        var logDeterminant: Scalar = 0
+        if varianceCount > 0 {
+            for j in 0..<d {
+                let index = varianceCount > 1 ? j : 0
+                workspace.precision.pointer[j] = Scalar.exponential(-logVariance[index])
+                logDeterminant += logVariance[index]
+            }
+        }
+        var total = Double(columns) * Double(logDeterminant)
         for column in 0..<columns {
             let xColumn = x + (column % batch) * d, muColumn = mean + column * d, deltaColumn = delta + column * d
             var columnTotal: Scalar = 0
@@ -140,19 +149,24 @@ struct VAEModel: Sendable {
                     }
                 }
             case .learnedScalar, .learnedPerDimension:
-                let perDimension = varianceCount > 1
+                let precision = UnsafePointer(workspace.precision.pointer)
                 for j in 0..<d {
-                    let index = perDimension ? j : 0
-                    let precision = Scalar.exponential(-logVariance[index])
-                    let r = xColumn[j] - muColumn[j], scaled = r * r * precision
-                    columnTotal += scaled + logVariance[index]
-                    deltaColumn[j] = -weight * r * precision
-                    varianceGradient[index] += weight * (1 - scaled) / 2
+                    let r = xColumn[j] - muColumn[j], scaled = r * r * precision[j]
+                    columnTotal += scaled
+                    deltaColumn[j] = -weight * r * precision[j]
+                    scaledSquares[j] += scaled
                 }
             }
             total += Double(columnTotal)
         }
-        if let gradient { (gradient + varianceOffset).update(from: varianceGradient, count: varianceCount) }
+        if let gradient, varianceCount > 0 {
+            // ∂/∂ log Σx,jj of the mean over columns of ½ Σⱼ (r²/Σx,jj + log Σx,jj).
+            let varianceGradient = gradient + varianceOffset
+            varianceGradient.update(repeating: 0, count: varianceCount)
+            for j in 0..<d {
+                varianceGradient[varianceCount > 1 ? j : 0] += (weight * Scalar(columns) - weight * scaledSquares[j]) / 2
+            }
+        }
         return (total / 2) / Double(columns) + Double(d) * 0.5 * log(2 * Double.pi)
     }
 
@@ -232,7 +246,9 @@ final class VAEWorkspace<Scalar: BLASScalar> {
     let noise: ScratchBuffer<Scalar>
     let latent: ScratchBuffer<Scalar>
     let latentGradient: ScratchBuffer<Scalar>
-    let varianceGradient: ScratchBuffer<Scalar>
+    /// d entries each: 1/Σx per dimension and the batch's Σ r²/Σx per dimension.
+    let precision: ScratchBuffer<Scalar>
+    let scaledSquares: ScratchBuffer<Scalar>
     private let buffers: [ScratchBuffer<Scalar>]
     let encoderOutputs: [UnsafeMutablePointer<Scalar>]
     let encoderDeltas: [UnsafeMutablePointer<Scalar>]
@@ -246,7 +262,8 @@ final class VAEWorkspace<Scalar: BLASScalar> {
         noise = ScratchBuffer(count: model.latentWidth * columns)
         latent = ScratchBuffer(count: model.latentWidth * columns)
         latentGradient = ScratchBuffer(count: model.latentWidth * columns)
-        varianceGradient = ScratchBuffer(count: max(1, model.varianceCount))
+        precision = ScratchBuffer(count: model.dataWidth)
+        scaledSquares = ScratchBuffer(count: model.dataWidth)
         let encoderBuffers = model.encoder.widths.dropFirst().flatMap { width in
             [ScratchBuffer<Scalar>(count: width * capacity), ScratchBuffer<Scalar>(count: width * capacity)]
         }

@@ -51,7 +51,7 @@ struct VAETrainer {
     init(configuration: VAEConfiguration, data: Matrix<Double>, clean: Matrix<Double>?) {
         self.configuration = configuration
         model = VAEModel(configuration: configuration, dataWidth: data.columns)
-        samples = Array(Matrix<Float>(data.transposed).elements)
+        samples = featureMajorFloats(data)
         sampleCount = data.rows
         self.clean = clean
         let root = SeededGenerator(seed: configuration.seed)
@@ -73,13 +73,13 @@ struct VAETrainer {
             energies.append(energy)
             var nmse: Double?
             if let clean {
-                let error = try FolioModels.nmse(evaluate().reconstruction, clean)
+                let error = try FolioModels.nmse(evaluate(epoch: epoch).reconstruction, clean)
                 errors.append(error)
                 nmse = error
             }
             try progress(TrainingProgress(epoch: epoch, epochs: configuration.epochs, energy: energy, nmse: nmse))
         }
-        let evaluation = try evaluate()
+        let evaluation = try evaluate(epoch: configuration.epochs)
         let firstLayer = decoderFirstLayer()
         let norms = columnNorms(firstLayer)
         let outputBias = model.decoder.biasOffset(model.decoder.layerCount - 1)
@@ -130,8 +130,8 @@ struct VAETrainer {
         return .diverged(epoch: epoch, lastFiniteEnergy: lastFiniteEnergy, hint: hint)
     }
 
-    /// The encoder's μz and diag Σz and the reconstruction μx(μz(x)) on every sample.
-    func evaluate() throws -> (means: Matrix<Double>, variances: Matrix<Double>, reconstruction: Matrix<Double>) {
+    /// The encoder's μz and diag Σz and the reconstruction μx(μz(x)) on every sample, after `epoch`.
+    func evaluate(epoch: Int) throws -> (means: Matrix<Double>, variances: Matrix<Double>, reconstruction: Matrix<Double>) {
         let n = sampleCount, d = model.dataWidth, kappa = model.latentWidth
         let headWidth = model.encoder.outputWidth, covariance = configuration.latentCovariance
         var means = Matrix<Double>(rows: n, columns: kappa)
@@ -174,7 +174,8 @@ struct VAETrainer {
         }
         guard reconstruction.isFinite else {
             throw ModelError.diverged(
-                epoch: configuration.epochs, lastFiniteEnergy: nil, hint: "the reconstruction is not finite; lower the learning rate")
+                epoch: epoch, lastFiniteEnergy: nil,
+                hint: "the reconstruction is not finite; lower the learning rate (now \(configuration.learningRate))")
         }
         return (means, variances, reconstruction)
     }
@@ -184,4 +185,18 @@ struct VAETrainer {
         let rows = model.decoder.widths[1], offset = model.decoder.weightOffset(0)
         return Matrix(rows: rows, columns: model.latentWidth) { i, j in Double(parameters[offset + i + j * rows]) }
     }
+}
+
+/// The rows of `data` as contiguous Float32 columns (d × n, column-major): one sample per column.
+func featureMajorFloats(_ data: Matrix<Double>) -> [Float] {
+    let (n, d) = (data.rows, data.columns)
+    var result = [Float](repeating: 0, count: n * d)
+    result.withUnsafeMutableBufferPointer { target in
+        data.withUnsafeElements { source in
+            for j in 0..<d {
+                for i in 0..<n { target[j + i * d] = Float(source[i + j * n]) }
+            }
+        }
+    }
+    return result
 }

@@ -4,6 +4,7 @@ import FolioMath
 public struct TrainingProgress: Sendable, Equatable {
     /// 1-based epoch just finished.
     public let epoch: Int
+    /// Epochs in the run.
     public let epochs: Int
     /// Mean energy per sample over the epoch's minibatches.
     public let energy: Double
