@@ -163,9 +163,18 @@ enum Fixtures {
         ], widthPoints: 900, heightPoints: 280)
     }
 
+    /// A singular-value spectrum on a log y axis with a threshold (E6a).
+    static var spectrum: Figure {
+        let values = (1...40).map { k in k <= 5 ? 100 / Double(k) : 0.5 * pow(0.8, Double(k)) }
+        return Figure(x: Axis("index $k$"), y: Axis("singular value $\\sigma_k$", scale: .log), marks: [
+            .line(LineMark(x: (1...40).map(Double.init), y: values, label: "clean images", markers: true)),
+            .rule(RuleMark(y: 1, label: "$\\sqrt{\\lambda}$")),
+        ], widthPoints: 360, heightPoints: 260)
+    }
+
     /// Every golden fixture by name.
     static var all: [(name: String, figure: Figure)] {
         [("line", line), ("scatter", scatter), ("scatter-values", scatterByValue), ("bars", bars),
-         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation)]
+         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation), ("spectrum", spectrum)]
     }
 }

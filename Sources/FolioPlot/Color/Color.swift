@@ -1,5 +1,6 @@
 /// An sRGB colour with straight (not premultiplied) alpha, components in [0, 1].
 public struct Color: Equatable, Hashable, Sendable {
+    /// Components in [0, 1].
     public var red: Double
     public var green: Double
     public var blue: Double
@@ -25,6 +26,7 @@ public struct Color: Equatable, Hashable, Sendable {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
 
+    /// Pure black and white.
     public static let black = Color(hex: 0x000000)
     public static let white = Color(hex: 0xFFFFFF)
     /// Axis lines, ticks and reference lines.

@@ -5,16 +5,20 @@ import FolioMath
 /// Row 0 is drawn at the bottom (y grows with the row index, as on a plot); cell (i, j)
 /// is centred at x = j, y = i, or at the given category labels.
 public struct HeatmapMark: Equatable, Sendable {
+    /// The cell values; every entry must be finite.
     public var values: Matrix<Double>
+    /// viridis by default; `.diverging` for signed values.
     public var colormap: Colormap
     /// Fixed colour range, e.g. 0...1 for NMSE in every panel of a figure; the data range when nil.
     public var colorRange: ClosedRange<Double>?
+    /// Title of the colorbar.
     public var colorbarLabel: String?
     /// Labels of the columns (x) and rows (y); the indices 0, 1, … when nil.
     public var xLabels: [String]?
     public var yLabels: [String]?
     /// Values at which contour lines are drawn (marching squares over cell centres).
     public var contourLevels: [Double]
+    /// Colour of the contour lines.
     public var contourColor: Color
 
     public init(values: Matrix<Double>, colormap: Colormap = .viridis, colorRange: ClosedRange<Double>? = nil,

@@ -3,10 +3,12 @@
 public struct ImageGridMark: Equatable, Sendable {
     /// Each image row by row from the top, `imageWidth × imageHeight` values.
     public var images: [[Double]]
+    /// Width and height of every image, in pixels.
     public var imageWidth: Int
     public var imageHeight: Int
     /// Images per row; about square when nil.
     public var columns: Int?
+    /// Maps pixel values (after `range`) to colours; grey by default.
     public var colormap: Colormap
     /// Value range mapped to the colour map; the range over all images when nil.
     public var range: ClosedRange<Double>?

@@ -3,7 +3,9 @@
 /// A plain value with no drawing state; `renderPNG`, `renderSVG`, `renderPDF`,
 /// `sceneDump` and `altText` derive everything else (scales, ticks, layout) from it.
 public struct Figure: Equatable, Sendable {
+    /// Figure title above all panels.
     public var title: String?
+    /// The panels, row by row.
     public var panels: [Panel]
     /// Panels per row; rows follow from the panel count.
     public var columns: Int

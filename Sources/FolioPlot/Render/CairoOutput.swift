@@ -22,10 +22,12 @@ enum CairoOutput {
         }
         defer { cairo_surface_destroy(surface) }
         try draw(scene, on: surface, scale: scale, faces: faces)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, write, Unmanaged.passUnretained(sink).toOpaque())
-        try check(status, "PNG encoding")
-        return sink.bytes
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { throw PlotError.renderFailed("the image has no pixels") }
+        let wordsPerRow = Int(cairo_image_surface_get_stride(surface)) / 4
+        return try data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * Int(pixelHeight)) { words in
+            try PNGEncoder.encode(words: words, width: Int(pixelWidth), height: Int(pixelHeight), wordsPerRow: wordsPerRow)
+        }
     }
 
     static func svg(_ scene: [Primitive], width: Double, height: Double, faces: FontFaces) throws -> [UInt8] {
