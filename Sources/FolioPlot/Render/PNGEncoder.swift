@@ -20,22 +20,31 @@ enum PNGEncoder {
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
         var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
+        // Each row is unpacked once into `current`, then written minus the row above it.
+        var current = [UInt8](repeating: 0, count: rowBytes)
+        var previous = [UInt8](repeating: 0, count: rowBytes)
         raw.withUnsafeMutableBufferPointer { out in
             for row in 0..<height {
                 let pixels = words + row * wordsPerRow
-                let above = row > 0 ? words + (row - 1) * wordsPerRow : nil
-                var offset = row * (rowBytes + 1)
-                out[offset] = 2  // the Up filter: each byte minus the one above it
-                offset += 1
-                for column in 0..<width {
-                    let pixel = straight(pixels[column])
-                    let up = above.map { straight($0[column]) } ?? (0, 0, 0, 0)
-                    out[offset] = pixel.0 &- up.0
-                    out[offset + 1] = pixel.1 &- up.1
-                    out[offset + 2] = pixel.2 &- up.2
-                    if !opaque { out[offset + 3] = pixel.3 &- up.3 }
-                    offset += channels
+                current.withUnsafeMutableBufferPointer { bytes in
+                    var offset = 0
+                    for column in 0..<width {
+                        let pixel = straight(pixels[column])
+                        bytes[offset] = pixel.0
+                        bytes[offset + 1] = pixel.1
+                        bytes[offset + 2] = pixel.2
+                        if !opaque { bytes[offset + 3] = pixel.3 }
+                        offset += channels
+                    }
                 }
+                let start = row * (rowBytes + 1)
+                out[start] = 2  // the Up filter: each byte minus the one above it
+                current.withUnsafeBufferPointer { now in
+                    previous.withUnsafeBufferPointer { above in
+                        for index in 0..<rowBytes { out[start + 1 + index] = now[index] &- above[index] }
+                    }
+                }
+                swap(&current, &previous)
             }
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -52,6 +61,7 @@ enum PNGEncoder {
     @inline(__always)
     private static func straight(_ word: UInt32) -> (UInt8, UInt8, UInt8, UInt8) {
         let alpha = word >> 24
+        if alpha == 0xFF { return (UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word), 0xFF) }
         @inline(__always) func channel(_ shift: UInt32) -> UInt8 {
             let value = (word >> shift) & 0xFF
             return UInt8(alpha == 0xFF || alpha == 0 ? value : min(255, (value * 255 + alpha / 2) / alpha))
