@@ -27,6 +27,13 @@ func fixtureLayoutsAreClean(name: String) throws {
 @Test func smallMultiplesLayoutIsClean() throws {
     try checkLayout(Fixtures.smallMultiples, name: "small multiples")
     try checkLayout(Fixtures.mixedPanels, name: "mixed panels")
+    try checkLayout(Fixtures.sharedColorScale, name: "shared colour scale")
+}
+
+@Test func identicalColourScalesShareOneColorbar() throws {
+    let layout = try Fixtures.sharedColorScale.layout()
+    #expect(layout.boxes.filter { $0.role == .colorbar }.map(\.panel) == [3])
+    #expect(Set(layout.panels.map(\.frame.rect.width)).count == 1)
 }
 
 @Test func longLabelsAndManyPanelsStayClean() throws {
