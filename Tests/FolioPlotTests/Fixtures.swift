@@ -128,7 +128,7 @@ enum Fixtures {
             Panel(title: model, x: Axis("outlier ratio $\\nu$"), y: Axis("$\\kappa$"), marks: [
                 .heatmap(HeatmapMark(values: phaseGrid.map { min(1, $0 * (0.4 + 0.4 * Double(index))) }, colorRange: 0...1,
                                      colorbarLabel: "NMSE", xLabels: ["0.1", "0.2", "0.3", "0.4", "0.5"],
-                                     yLabels: ["2", "4", "6", "8", "10", "12"])),
+                                     yLabels: ["2", "4", "6", "8", "10", "12"], showValues: true)),
             ])
         }
         return Figure(panels: panels, widthPoints: 860, heightPoints: 230, sharedY: true)
@@ -188,6 +188,7 @@ enum Fixtures {
     /// Every golden fixture by name.
     static var all: [(name: String, figure: Figure)] {
         [("line", line), ("scatter", scatter), ("scatter-values", scatterByValue), ("bars", bars),
-         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation), ("spectrum", spectrum)]
+         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation), ("spectrum", spectrum),
+         ("shared-colour-scale", sharedColorScale)]
     }
 }

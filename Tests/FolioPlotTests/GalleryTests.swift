@@ -7,7 +7,7 @@ import Testing
 @Test func galleryRendersEveryFixture() throws {
     let directory = ProcessInfo.processInfo.environment["FOLIO_PLOT_GALLERY"]
     let extra: [(name: String, figure: Figure)] = [
-        ("small-multiples", Fixtures.smallMultiples), ("shared-colour-scale", Fixtures.sharedColorScale), ("long-labels", Fixtures.longLabels), ("mixed-panels", Fixtures.mixedPanels),
+        ("small-multiples", Fixtures.smallMultiples), ("long-labels", Fixtures.longLabels), ("mixed-panels", Fixtures.mixedPanels),
     ]
     for (name, figure) in Fixtures.all + extra {
         let png = try figure.renderPNG()

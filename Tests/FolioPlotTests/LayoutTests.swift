@@ -27,7 +27,6 @@ func fixtureLayoutsAreClean(name: String) throws {
 @Test func smallMultiplesLayoutIsClean() throws {
     try checkLayout(Fixtures.smallMultiples, name: "small multiples")
     try checkLayout(Fixtures.mixedPanels, name: "mixed panels")
-    try checkLayout(Fixtures.sharedColorScale, name: "shared colour scale")
 }
 
 @Test func identicalColourScalesShareOneColorbar() throws {

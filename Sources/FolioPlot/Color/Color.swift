@@ -31,8 +31,6 @@ public struct Color: Equatable, Hashable, Sendable {
     public static let white = Color(hex: 0xFFFFFF)
     /// Axis lines, ticks and reference lines.
     static let ink = Color(hex: 0x262626)
-    /// Text of secondary importance (reference-line labels).
-    static let secondaryInk = Color(hex: 0x555555)
 
     /// `#rrggbb` (or `#rrggbbaa` when translucent), as used in scene dumps.
     var hexString: String {
