@@ -66,7 +66,9 @@ extension HistogramMark: DrawableMark {
 
     func validate() throws {
         try DataChecks.series(values, field: "values", mark: kind)
-        if bins < 1 { throw PlotError.invalidData(mark: kind, message: "`bins` is \(bins); it must be at least 1") }
+        if bins < 1 || bins > 10_000 {
+            throw PlotError.invalidData(mark: kind, message: "`bins` is \(bins); it must be between 1 and 10000")
+        }
         if binning == .log, let bad = values.first(where: { $0 <= 0 }) {
             throw PlotError.invalidData(mark: kind, message: "log bins need positive values, found \(bad)")
         }

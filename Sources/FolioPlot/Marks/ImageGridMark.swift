@@ -43,8 +43,8 @@ extension ImageGridMark: DrawableMark {
 
     func validate() throws {
         if images.isEmpty { throw PlotError.invalidData(mark: kind, message: "no images given") }
-        if imageWidth < 1 || imageHeight < 1 {
-            throw PlotError.invalidData(mark: kind, message: "image size \(imageWidth)×\(imageHeight) is empty")
+        if imageWidth < 1 || imageHeight < 1 || imageWidth > 4096 || imageHeight > 4096 {
+            throw PlotError.invalidData(mark: kind, message: "image size \(imageWidth)×\(imageHeight) must be between 1 and 4096 on a side")
         }
         for (index, image) in images.enumerated() {
             if image.count != imageWidth * imageHeight {

@@ -15,7 +15,15 @@ enum CairoOutput {
         return CAIRO_STATUS_SUCCESS
     }
 
+    /// Cairo images are at most 32767 pixels on a side.
+    static func checkImageSize(width: Double, height: Double, scale: Double) throws {
+        guard width * scale <= 32767, height * scale <= 32767 else {
+            throw PlotError.invalidFigure("\(width)×\(height) points at scale \(scale) exceeds 32767 pixels on a side")
+        }
+    }
+
     static func png(_ scene: [Primitive], width: Double, height: Double, scale: Double, faces: FontFaces) throws -> [UInt8] {
+        try checkImageSize(width: width, height: height, scale: scale)
         let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
             throw PlotError.renderFailed("cannot create a \(pixelWidth)×\(pixelHeight) image")
