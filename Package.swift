@@ -28,7 +28,7 @@ let package = Package(
         // Libraries, bottom up.
         .target(name: "FolioMath", dependencies: ["CLapack"]),
         .target(name: "FolioModels", dependencies: ["FolioMath", "CZlib"]),
-        .target(name: "FolioPlot", dependencies: ["FolioMath", "CCairo"]),
+        .target(name: "FolioPlot", dependencies: ["FolioMath", "CCairo", "CZlib"]),
         .target(name: "FolioNotebook", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "FolioEngine",

@@ -11,6 +11,21 @@ import Testing
     #expect(try figure.sceneDump() == figure.sceneDump())
 }
 
+/// The engine may render figures from several threads at once; output must not change.
+@Test func concurrentRendersMatchSerialOnes() async throws {
+    let figures = Fixtures.all.map(\.figure)
+    let serial = try figures.map { try $0.renderPNG(scale: 1) }
+    let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+        for (index, figure) in figures.enumerated() {
+            group.addTask { (index, try figure.renderPNG(scale: 1)) }
+        }
+        var results = [[UInt8]](repeating: [], count: figures.count)
+        for try await (index, png) in group { results[index] = png }
+        return results
+    }
+    #expect(parallel == serial)
+}
+
 @Test func pdfCarriesNoCurrentTimestamp() throws {
     let pdf = String(decoding: try Fixtures.line.renderPDF(), as: UTF8.self)
     #expect(pdf.hasPrefix("%PDF"))

@@ -50,3 +50,10 @@ private func message(_ figure: Figure) -> String? {
         return path == url.path
     }
 }
+
+@Test func oversizedOutputIsAnErrorNotATrap() {
+    #expect(throws: PlotError.self) {
+        try Figure(marks: [.line(LineMark(y: [1, 2]))], widthPoints: 1e12, heightPoints: 300).renderPNG()
+    }
+    #expect(message(Figure(marks: [.histogram(HistogramMark(values: [1, 2], bins: Int.max))]))?.contains("between 1 and 10000") == true)
+}

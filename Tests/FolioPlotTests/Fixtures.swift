@@ -121,6 +121,19 @@ enum Fixtures {
         return Figure(title: "Diagonal of $\\Sigma_z$", panels: panels, columns: 3, sharedX: true, sharedY: true)
     }
 
+    /// E1-style: four heat maps on one fixed colour range share a single colorbar.
+    static var sharedColorScale: Figure {
+        let models = ["VAE", "AE-ℓ2", "AE-ℓ1", "PCP"]
+        let panels = models.enumerated().map { index, model in
+            Panel(title: model, x: Axis("outlier ratio $\\nu$"), y: Axis("$\\kappa$"), marks: [
+                .heatmap(HeatmapMark(values: phaseGrid.map { min(1, $0 * (0.4 + 0.4 * Double(index))) }, colorRange: 0...1,
+                                     colorbarLabel: "NMSE", xLabels: ["0.1", "0.2", "0.3", "0.4", "0.5"],
+                                     yLabels: ["2", "4", "6", "8", "10", "12"], showValues: true)),
+            ])
+        }
+        return Figure(panels: panels, widthPoints: 860, heightPoints: 230, sharedY: true)
+    }
+
     /// Long labels on many panels, to stress the layout.
     static var longLabels: Figure {
         let panels = (0..<6).map { index in
@@ -163,9 +176,19 @@ enum Fixtures {
         ], widthPoints: 900, heightPoints: 280)
     }
 
+    /// A singular-value spectrum on a log y axis with a threshold (E6a).
+    static var spectrum: Figure {
+        let values = (1...40).map { k in k <= 5 ? 100 / Double(k) : 0.5 * pow(0.8, Double(k)) }
+        return Figure(x: Axis("index $k$"), y: Axis("singular value $\\sigma_k$", scale: .log), marks: [
+            .line(LineMark(x: (1...40).map(Double.init), y: values, label: "clean images", markers: true)),
+            .rule(RuleMark(y: 1, label: "$\\sqrt{\\lambda}$")),
+        ], widthPoints: 360, heightPoints: 260)
+    }
+
     /// Every golden fixture by name.
     static var all: [(name: String, figure: Figure)] {
         [("line", line), ("scatter", scatter), ("scatter-values", scatterByValue), ("bars", bars),
-         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation)]
+         ("heatmap", heatmap), ("histogram", histogram), ("image-grid", imageGrid), ("annotation", annotation), ("spectrum", spectrum),
+         ("shared-colour-scale", sharedColorScale)]
     }
 }

@@ -29,6 +29,12 @@ func fixtureLayoutsAreClean(name: String) throws {
     try checkLayout(Fixtures.mixedPanels, name: "mixed panels")
 }
 
+@Test func identicalColourScalesShareOneColorbar() throws {
+    let layout = try Fixtures.sharedColorScale.layout()
+    #expect(layout.boxes.filter { $0.role == .colorbar }.map(\.panel) == [3])
+    #expect(Set(layout.panels.map(\.frame.rect.width)).count == 1)
+}
+
 @Test func longLabelsAndManyPanelsStayClean() throws {
     try checkLayout(Fixtures.longLabels, name: "long labels")
     let twenty = (0..<20).map { index in

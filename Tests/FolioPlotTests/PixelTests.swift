@@ -45,3 +45,14 @@ func renderedPNGMatchesBaseline(name: String) throws {
 @Test func comparisonRejectsNonPNGBytes() {
     #expect(throws: PlotError.self) { try PNGImage(pngBytes: Array("not a png".utf8)) }
 }
+
+@Test func encoderRoundTripsTranslucentPixels() throws {
+    // Premultiplied ARGB: opaque red, half-transparent green, transparent, opaque grey.
+    let words: [UInt32] = [0xFFFF_0000, 0x8000_8000, 0x0000_0000, 0xFF80_8080]
+    let png = try words.withUnsafeBufferPointer { buffer in
+        try PNGEncoder.encode(words: try #require(buffer.baseAddress), width: 2, height: 2, wordsPerRow: 2)
+    }
+    let decoded = try PNGImage(pngBytes: png)
+    #expect(decoded.width == 2 && decoded.height == 2)
+    #expect(decoded.pixels == words)
+}

@@ -1,5 +1,6 @@
 /// An sRGB colour with straight (not premultiplied) alpha, components in [0, 1].
 public struct Color: Equatable, Hashable, Sendable {
+    /// Components in [0, 1].
     public var red: Double
     public var green: Double
     public var blue: Double
@@ -25,12 +26,11 @@ public struct Color: Equatable, Hashable, Sendable {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
 
+    /// Pure black and white.
     public static let black = Color(hex: 0x000000)
     public static let white = Color(hex: 0xFFFFFF)
     /// Axis lines, ticks and reference lines.
     static let ink = Color(hex: 0x262626)
-    /// Text of secondary importance (reference-line labels).
-    static let secondaryInk = Color(hex: 0x555555)
 
     /// `#rrggbb` (or `#rrggbbaa` when translucent), as used in scene dumps.
     var hexString: String {

@@ -53,6 +53,13 @@ struct FigureLayout: Sendable {
             let shared = ResolvedPanel.merge(resolved.map(\.yExtent))
             for index in resolved.indices { resolved[index].yExtent = shared }
         }
+        // Identical colour scales on every panel (e.g. NMSE on [0, 1]) are drawn once per
+        // row, beside the last panel, instead of once per panel.
+        if resolved.count > 1, let first = resolved[0].colorbar, resolved.allSatisfy({ $0.colorbar == first }) {
+            for index in resolved.indices where index % figure.columns != figure.columns - 1 && index != resolved.count - 1 {
+                resolved[index].colorbar = nil
+            }
+        }
         let domains = try resolved.enumerated().map { index, panel in
             (x: try ResolvedPanel.domain(panel.xExtent, axis: panel.panel.x, name: name(index) + " x axis"),
              y: try ResolvedPanel.domain(panel.yExtent, axis: panel.panel.y, name: name(index) + " y axis"))

@@ -11,7 +11,7 @@ struct ResolvedPanel: Sendable {
     let xCategories: [String]?
     let yCategories: [String]?
     let legendEntries: [LegendEntry]
-    let colorbar: ColorbarSpec?
+    var colorbar: ColorbarSpec?
     let hidesAxes: Bool
     let preferredAspect: Double?
 

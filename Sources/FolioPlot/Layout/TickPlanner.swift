@@ -10,7 +10,7 @@ struct TickPlanner {
     func plan(kind: ScaleKind, domain: ClosedRange<Double>, categories: [String]?,
               lengthPoints: Double, direction: Direction) -> AxisTicks {
         let spacing = direction == .horizontal ? Theme.xTickSpacing : Theme.yTickSpacing
-        let preferred = max(2, Int((lengthPoints / spacing).rounded()) + 1)
+        let preferred = min(15, max(2, Int((min(lengthPoints, 1e6) / spacing).rounded()) + 1))
         let scale = Scale(kind: kind, domain: domain, start: 0, end: lengthPoints)
         var candidate = AxisTicks(major: [])
         if let categories {

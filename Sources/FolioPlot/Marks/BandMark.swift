@@ -1,11 +1,14 @@
 /// A filled area between two series over the same x (e.g. mean ± one standard deviation).
 public struct BandMark: Equatable, Sendable {
     public var x: [Double]
+    /// Lower and upper edge of the band at each x.
     public var lower: [Double]
     public var upper: [Double]
     /// A band labelled like a line takes that line's colour and adds no legend row of its own.
     public var label: String?
+    /// Fill colour; the line with the same label’s colour, else the next tab10 colour.
     public var color: Color?
+    /// Fill opacity (0…1); bands sit behind their lines.
     public var opacity: Double
 
     public init(x: [Double], lower: [Double], upper: [Double], label: String? = nil,

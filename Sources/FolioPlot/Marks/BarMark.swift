@@ -2,7 +2,9 @@
 public struct BarMark: Equatable, Sendable {
     /// One series of bar heights, one value per category.
     public struct Series: Equatable, Sendable {
+        /// Legend label (empty for none).
         public var name: String
+        /// One height per category.
         public var values: [Double]
         public var color: Color?
 
@@ -13,7 +15,9 @@ public struct BarMark: Equatable, Sendable {
         }
     }
 
+    /// Category names along x, one bar group each.
     public var categories: [String]
+    /// The bars of each group, left to right.
     public var series: [Series]
 
     public init(categories: [String], series: [Series]) {

@@ -5,21 +5,27 @@ import FolioMath
 /// Row 0 is drawn at the bottom (y grows with the row index, as on a plot); cell (i, j)
 /// is centred at x = j, y = i, or at the given category labels.
 public struct HeatmapMark: Equatable, Sendable {
+    /// The cell values; every entry must be finite.
     public var values: Matrix<Double>
+    /// viridis by default; `.diverging` for signed values.
     public var colormap: Colormap
     /// Fixed colour range, e.g. 0...1 for NMSE in every panel of a figure; the data range when nil.
     public var colorRange: ClosedRange<Double>?
+    /// Title of the colorbar.
     public var colorbarLabel: String?
     /// Labels of the columns (x) and rows (y); the indices 0, 1, … when nil.
     public var xLabels: [String]?
     public var yLabels: [String]?
     /// Values at which contour lines are drawn (marching squares over cell centres).
     public var contourLevels: [Double]
+    /// Colour of the contour lines.
     public var contourColor: Color
+    /// Write each cell's value in it (for small grids), in black or white for contrast.
+    public var showValues: Bool
 
     public init(values: Matrix<Double>, colormap: Colormap = .viridis, colorRange: ClosedRange<Double>? = nil,
                 colorbarLabel: String? = nil, xLabels: [String]? = nil, yLabels: [String]? = nil,
-                contourLevels: [Double] = [], contourColor: Color = .white) {
+                contourLevels: [Double] = [], contourColor: Color = .white, showValues: Bool = false) {
         self.values = values
         self.colormap = colormap
         self.colorRange = colorRange
@@ -28,6 +34,7 @@ public struct HeatmapMark: Equatable, Sendable {
         self.yLabels = yLabels
         self.contourLevels = contourLevels
         self.contourColor = contourColor
+        self.showValues = showValues
     }
 
     var resolvedRange: ClosedRange<Double> { ColorRange.resolve(colorRange, values: values.elements) }
@@ -90,7 +97,31 @@ extension HeatmapMark: DrawableMark {
             for line in lines { path.elements += Path.polyline(line.map { frame.point($0.x, $0.y) }).elements }
             primitives.append(.stroke(path, StrokeStyle(color: contourColor, widthPoints: 1.25)))
         }
+        if showValues { primitives += valueLabels(in: frame, range: range, measurer: measurer) }
         return primitives
+    }
+
+    /// One label per cell, sized to the cell; cells too small for their label stay blank.
+    private func valueLabels(in frame: PlotFrame, range: ClosedRange<Double>, measurer: TextMeasurer) -> [Primitive] {
+        let cellHeight = abs(frame.y.map(1) - frame.y.map(0)), cellWidth = abs(frame.x.map(1) - frame.x.map(0))
+        let size = min(9, cellHeight * 0.45)
+        guard size >= 5 else { return [] }
+        let largest = values.elements.map(abs).max() ?? 0
+        let decimals = largest < 10 ? 2 : largest < 100 ? 1 : 0
+        var labels: [Primitive] = []
+        for i in 0..<values.rows {
+            for j in 0..<values.columns {
+                let text = RichText(plain: TickFormatter.fixed(values[i, j], decimals: decimals))
+                let fill = colormap.color(at: ColorRange.fraction(values[i, j], in: range))
+                let light = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue > 0.5
+                let style = TextStyle(sizePoints: size, color: light ? .ink : .white)
+                guard measurer.measure(text, style: style).width < cellWidth * 0.9 else { continue }
+                let (placed, _) = measurer.place(text, style: style, at: frame.point(Double(j), Double(i)),
+                                                 horizontal: .center, vertical: .center)
+                labels.append(.text(placed))
+            }
+        }
+        return labels
     }
 }
 

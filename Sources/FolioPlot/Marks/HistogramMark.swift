@@ -3,6 +3,7 @@ import Foundation
 /// Counts of values in bins, drawn as adjoining bars; bins are equal-width or, for
 /// values spanning decades, equal-width in log10 (use with a log x axis).
 public struct HistogramMark: Equatable, Sendable {
+    /// How bin edges are spaced.
     public enum Binning: String, Equatable, Sendable {
         case linear
         /// Geometric bin edges; every value must be positive.
@@ -10,12 +11,15 @@ public struct HistogramMark: Equatable, Sendable {
     }
 
     public var values: [Double]
+    /// Number of bins (at least 1).
     public var bins: Int
     public var binning: Binning
     /// Bin range; the data range when nil.
     public var range: ClosedRange<Double>?
+    /// Legend label.
     public var label: String?
     public var color: Color?
+    /// Fill opacity, so that overlaid histograms stay visible.
     public var opacity: Double
 
     public init(values: [Double], bins: Int = 30, binning: Binning = .linear, range: ClosedRange<Double>? = nil,
@@ -62,7 +66,9 @@ extension HistogramMark: DrawableMark {
 
     func validate() throws {
         try DataChecks.series(values, field: "values", mark: kind)
-        if bins < 1 { throw PlotError.invalidData(mark: kind, message: "`bins` is \(bins); it must be at least 1") }
+        if bins < 1 || bins > 10_000 {
+            throw PlotError.invalidData(mark: kind, message: "`bins` is \(bins); it must be between 1 and 10000")
+        }
         if binning == .log, let bad = values.first(where: { $0 <= 0 }) {
             throw PlotError.invalidData(mark: kind, message: "log bins need positive values, found \(bad)")
         }

@@ -3,10 +3,12 @@
 public struct ImageGridMark: Equatable, Sendable {
     /// Each image row by row from the top, `imageWidth × imageHeight` values.
     public var images: [[Double]]
+    /// Width and height of every image, in pixels.
     public var imageWidth: Int
     public var imageHeight: Int
     /// Images per row; about square when nil.
     public var columns: Int?
+    /// Maps pixel values (after `range`) to colours; grey by default.
     public var colormap: Colormap
     /// Value range mapped to the colour map; the range over all images when nil.
     public var range: ClosedRange<Double>?
@@ -41,8 +43,8 @@ extension ImageGridMark: DrawableMark {
 
     func validate() throws {
         if images.isEmpty { throw PlotError.invalidData(mark: kind, message: "no images given") }
-        if imageWidth < 1 || imageHeight < 1 {
-            throw PlotError.invalidData(mark: kind, message: "image size \(imageWidth)×\(imageHeight) is empty")
+        if imageWidth < 1 || imageHeight < 1 || imageWidth > 4096 || imageHeight > 4096 {
+            throw PlotError.invalidData(mark: kind, message: "image size \(imageWidth)×\(imageHeight) must be between 1 and 4096 on a side")
         }
         for (index, image) in images.enumerated() {
             if image.count != imageWidth * imageHeight {

@@ -6,8 +6,10 @@ public struct LineMark: Equatable, Sendable {
     public var label: String?
     /// Colour; the next tab10 colour when nil.
     public var color: Color?
+    /// Line width in points.
     public var widthPoints: Double
     public var dash: LineDash
+    /// Draw a dot at every data point.
     public var markers: Bool
 
     public init(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,

@@ -1,13 +1,16 @@
 /// A horizontal or vertical reference line across the plot (a threshold, an optimum).
 public struct RuleMark: Equatable, Sendable {
+    /// Whether the line runs across (at a y value) or up (at an x value).
     public enum Orientation: String, Equatable, Sendable { case horizontal, vertical }
 
     public var orientation: Orientation
+    /// The y (horizontal) or x (vertical) position, in data units.
     public var value: Double
     /// Shown as a legend row.
     public var label: String?
     public var color: Color
     public var dash: LineDash
+    /// Line width in points.
     public var widthPoints: Double
 
     /// A horizontal line at y = `y`.

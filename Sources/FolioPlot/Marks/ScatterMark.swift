@@ -13,10 +13,12 @@ public struct ScatterMark: Equatable, Sendable {
 
     public var x: [Double]
     public var y: [Double]
+    /// Legend label (uniform colouring only; categories label themselves).
     public var label: String?
     public var coloring: Coloring
     /// Marker diameter in points.
     public var sizePoints: Double
+    /// Marker opacity, so that dense regions read as darker.
     public var opacity: Double
 
     public init(x: [Double], y: [Double], label: String? = nil, coloring: Coloring = .uniform(nil),

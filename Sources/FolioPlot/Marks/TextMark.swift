@@ -1,8 +1,10 @@
 /// A text annotation at a data position (TeX-style math allowed).
 public struct TextMark: Equatable, Sendable {
+    /// Centre of the text, in data units.
     public var x: Double
     public var y: Double
     public var text: String
+    /// Font size in points.
     public var sizePoints: Double
     public var color: Color
 

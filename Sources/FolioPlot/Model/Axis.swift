@@ -9,6 +9,7 @@ public enum ScaleKind: String, Equatable, Sendable {
 public struct Axis: Equatable, Sendable {
     /// Axis title; TeX-style math (`$\nu$`, `$\Sigma_z$`) is rendered with Unicode glyphs.
     public var label: String?
+    /// Linear or logarithmic.
     public var scale: ScaleKind
     /// Fixed data range; derived from the marks (with a small margin) when nil.
     public var range: ClosedRange<Double>?

@@ -1,9 +1,14 @@
 /// A figure: panels laid out on a grid, row by row, with an optional title.
 ///
+/// When every panel has the same colour scale (colour map, range and label), one colorbar
+/// per row is drawn, beside the row's last panel.
+///
 /// A plain value with no drawing state; `renderPNG`, `renderSVG`, `renderPDF`,
 /// `sceneDump` and `altText` derive everything else (scales, ticks, layout) from it.
 public struct Figure: Equatable, Sendable {
+    /// Figure title above all panels.
     public var title: String?
+    /// The panels, row by row.
     public var panels: [Panel]
     /// Panels per row; rows follow from the panel count.
     public var columns: Int

@@ -11,6 +11,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The output file could not be written.
     case writeFailed(path: String, message: String)
 
+    /// The message, naming the panel and mark at fault.
     public var description: String {
         switch self {
         case let .invalidData(mark, message): return "\(mark): \(message)"

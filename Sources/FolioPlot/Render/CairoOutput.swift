@@ -15,17 +15,27 @@ enum CairoOutput {
         return CAIRO_STATUS_SUCCESS
     }
 
+    /// Cairo images are at most 32767 pixels on a side.
+    static func checkImageSize(width: Double, height: Double, scale: Double) throws {
+        guard width * scale <= 32767, height * scale <= 32767 else {
+            throw PlotError.invalidFigure("\(width)×\(height) points at scale \(scale) exceeds 32767 pixels on a side")
+        }
+    }
+
     static func png(_ scene: [Primitive], width: Double, height: Double, scale: Double, faces: FontFaces) throws -> [UInt8] {
+        try checkImageSize(width: width, height: height, scale: scale)
         let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
             throw PlotError.renderFailed("cannot create a \(pixelWidth)×\(pixelHeight) image")
         }
         defer { cairo_surface_destroy(surface) }
         try draw(scene, on: surface, scale: scale, faces: faces)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, write, Unmanaged.passUnretained(sink).toOpaque())
-        try check(status, "PNG encoding")
-        return sink.bytes
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { throw PlotError.renderFailed("the image has no pixels") }
+        let wordsPerRow = Int(cairo_image_surface_get_stride(surface)) / 4
+        return try data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * Int(pixelHeight)) { words in
+            try PNGEncoder.encode(words: words, width: Int(pixelWidth), height: Int(pixelHeight), wordsPerRow: wordsPerRow)
+        }
     }
 
     static func svg(_ scene: [Primitive], width: Double, height: Double, faces: FontFaces) throws -> [UInt8] {

@@ -9,6 +9,7 @@ extension Figure {
     /// The figure as PNG bytes at `scale` pixels per point (2 = high-density displays).
     public func renderPNG(scale: Double = 2) throws -> [UInt8] {
         guard scale.isFinite, scale > 0, scale <= 16 else { throw PlotError.invalidFigure("PNG scale \(scale) is not in (0, 16]") }
+        try CairoOutput.checkImageSize(width: widthPoints, height: heightPoints, scale: scale)
         let (scene, faces) = try makeScene()
         return try CairoOutput.png(scene, width: widthPoints, height: heightPoints, scale: scale, faces: faces)
     }

@@ -2,6 +2,7 @@ import CCairo
 
 /// A decoded PNG (through Cairo), for comparing rendered figures with stored baselines.
 public struct PNGImage: Equatable, Sendable {
+    /// Size in pixels.
     public let width: Int
     public let height: Int
     /// Premultiplied ARGB words, row by row.
@@ -55,9 +56,11 @@ public struct PNGImage: Equatable, Sendable {
 
     /// How two images differ.
     public struct Difference: Equatable, Sendable {
+        /// Whether both images have the same pixel size (otherwise every pixel counts as differing).
         public let sameSize: Bool
         /// Pixels with some channel differing by more than the tolerance.
         public let differingPixels: Int
+        /// `differingPixels` over the pixel count.
         public let differingFraction: Double
         /// The largest channel difference seen (0…255).
         public let maximumChannelDelta: Int

@@ -28,10 +28,8 @@ final class FontFaces: @unchecked Sendable {
         }
         do {
             return .success(FontFaces(regular: try face(library, regularPath), bold: try face(library, boldPath)))
-        } catch let error as PlotError {
-            return .failure(error)
         } catch {
-            return .failure(.fontUnavailable(path: regularPath, message: "\(error)"))
+            return .failure(error)
         }
     }
 

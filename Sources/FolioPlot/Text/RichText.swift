@@ -34,6 +34,4 @@ struct RichText: Equatable, Sendable {
 
     /// The text with levels dropped (for alt text and dumps).
     var plainText: String { runs.map(\.text).joined() }
-
-    var isEmpty: Bool { runs.isEmpty }
 }

@@ -17,7 +17,7 @@ struct TextStyle: Equatable, Sendable {
 
 /// Horizontal and vertical anchoring of text relative to a point.
 enum HorizontalAnchor: Sendable { case left, center, right }
-enum VerticalAnchor: Sendable { case top, center, baseline, bottom }
+enum VerticalAnchor: Sendable { case top, center, bottom }
 
 /// Measures and places text with the real DejaVu Sans metrics (FreeType through Cairo).
 /// One measurer serves one render; it remembers the runs it measured, because layout
@@ -102,7 +102,6 @@ struct TextMeasurer {
         switch vertical {
         case .top: baselineAbove = size.ascent
         case .center: baselineAbove = (size.ascent - size.descent) / 2
-        case .baseline: baselineAbove = 0
         case .bottom: baselineAbove = -size.descent
         }
         var runs: [PlacedRun] = []
