@@ -48,11 +48,12 @@ extension BuiltinModule {
                     .labeled("colormap", colormap, default: .enumCase(type: "Colormap", name: "viridis")),
                     .labeled("range", .vector, default: .void), .labeled("colorbar", .string, default: .void),
                     .labeled("xLabels", .array(.string), default: .void), .labeled("yLabels", .array(.string), default: .void),
-                    .labeled("contours", .vector, default: .array([])),
+                    .labeled("contours", .vector, default: .array([])), .labeled("showValues", .bool, default: .bool(false)),
                 ],
                 doc: """
                     A matrix drawn as coloured cells (row i at y = i, so row 0 is at the bottom) with a colorbar. `range: [0, 1]` fixes \
-                    the colour scale (so several panels compare); `contours:` draws marching-squares level lines.
+                    the colour scale (so several panels compare, sharing one colorbar); `contours:` draws \
+                    marching-squares level lines; `showValues: true` prints each cell's value.
                     """),
             markBuiltin(
                 "histogram",
@@ -244,7 +245,8 @@ enum PlotAdapter {
             return .heatmap(HeatmapMark(
                 values: values, colormap: try self.colormap(f("colormap")), colorRange: try range(f("range"), "range"),
                 colorbarLabel: try string(f("colorbar")), xLabels: try optional(f("xLabels"), strings),
-                yLabels: try optional(f("yLabels"), strings), contourLevels: try doubles(f("contours"), "contours")))
+                yLabels: try optional(f("yLabels"), strings), contourLevels: try doubles(f("contours"), "contours"),
+                showValues: f("showValues").isTrue))
         case "histogram":
             guard case .int(let bins) = f("bins"), (1...10_000).contains(bins) else {
                 throw BuiltinError("'bins' must be between 1 and 10000")
