@@ -57,6 +57,9 @@ import FolioNotebook
     @Test func closuresCapture() {
         #expect(value("func counter() -> Int {\n  var c = 0\n  let bump = { c += 1 }\n  bump()\n  bump()\n  return c\n}\ncounter()") == "2")
     }
+    @Test func closuresCaptureEachIteration() {
+        #expect(value("var adders = [{ (x: Int) in x }]\nfor i in 1...3 { adders.append({ x in x + i }) }\nadders.map { $0(10) }") == "[10, 11, 12, 13]")
+    }
     @Test func memberAccessAndSubscripts() {
         #expect(value("let X = matrix([[1, 2], [3, 4]])\n(X.rows, X.columns, X[1, 0], X.transposed[0, 1])") == "(2, 2, 3.0, 3.0)")
     }

@@ -1,8 +1,6 @@
 /// What the static check learned about one cell: its code, the names it defines and the
 /// names it reads from other cells. The plan builds the DAG and cache keys from it.
 struct CellAnalysis: Sendable {
-    /// Index of the cell in `Notebook.cells`.
-    var cellIndex: Int
     var statements: [Stmt]
     /// Top-level names the cell defines, in order.
     var defines: [String]

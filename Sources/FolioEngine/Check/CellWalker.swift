@@ -69,7 +69,7 @@ struct CellWalker {
             for condition in conditions { walk(condition) }
             walk(then)
             if let otherwise { walk(otherwise) }
-        case .forIn(let pattern, let sequence, let filter, let body):
+        case .forIn(let pattern, let sequence, let filter, let body, _):
             walk(sequence)
             scopes.append([:])
             for (name, _) in pattern.names { declare(name, Symbol(isVar: false, function: nil)) }

@@ -44,7 +44,7 @@ struct Checker {
             diagnostics += walker.diagnostics
             analyses.append(
                 CellAnalysis(
-                    cellIndex: index, statements: statements, defines: walker.defines, reads: walker.reads,
+                    statements: statements, defines: walker.defines, reads: walker.reads,
                     paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams,
                     hasErrors: broken[index] || walker.diagnostics.containsErrors))
         }

@@ -26,9 +26,6 @@ final class Scope: @unchecked Sendable {
         return nil
     }
 
-    /// Names bound directly in this scope.
-    var names: [String] { Array(bindings.keys) }
-
     func define(_ name: String, _ value: Value, isVar: Bool) {
         bindings[name] = Binding(value: value, isVar: isVar)
     }

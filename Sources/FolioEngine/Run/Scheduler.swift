@@ -134,7 +134,7 @@ final class Scheduler: @unchecked Sendable {
         case .missing:
             var before = previous?.cells[cell.id]
             before?.files = [:]
-            let reasons = keyParts.changes(since: before, upstreamNames: [:])
+            let reasons = keyParts.changes(since: before)
             return reasons.isEmpty ? ["no cache entry"] : reasons
         }
     }
