@@ -12,6 +12,8 @@ final class CellContext {
     /// Path (as `FileSandbox.keyPath`) → SHA-256 of every file read, for the cache.
     private(set) var filesRead: [String: String] = [:]
     let sandbox: FileSandbox
+    /// The cell's `width` and `height` options, for built-ins that draw figures.
+    let figureSize: (widthPoints: Double?, heightPoints: Double?)
     private let now: @Sendable () -> Double
     private let deadline: Double?
     private let timeoutSeconds: Double?
@@ -22,13 +24,15 @@ final class CellContext {
 
     init(
         registry: BuiltinRegistry, cellID: String, generator: SeededGenerator, sandbox: FileSandbox,
-        timeoutSeconds: Double?, now: @escaping @Sendable () -> Double,
+        figureSize: (widthPoints: Double?, heightPoints: Double?) = (nil, nil), timeoutSeconds: Double?,
+        now: @escaping @Sendable () -> Double,
         onProgress: @escaping @Sendable (ProgressUpdate) -> Void
     ) {
         self.registry = registry
         self.cellID = cellID
         self.generator = generator
         self.sandbox = sandbox
+        self.figureSize = figureSize
         self.now = now
         self.timeoutSeconds = timeoutSeconds
         self.deadline = timeoutSeconds.map { now() + $0 }

@@ -28,6 +28,7 @@ struct CellRunner {
         let generator = SeededGenerator(seed: notebook.frontMatter.seed).split("cell:" + cell.id)
         let context = CellContext(
             registry: registry, cellID: cell.id, generator: generator, sandbox: sandbox,
+            figureSize: (cell.options.widthPoints, cell.options.heightPoints),
             timeoutSeconds: cell.options.timeoutSeconds ?? defaultTimeoutSeconds, now: now, onProgress: onProgress)
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
