@@ -14,7 +14,7 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a param: --param trials=20 (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
-    @Option(help: "Cells run at once (default: the number of cores).")
+    @Option(help: "How many cells may run at once (defaults to the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Say for each cell why it ran or that it was reused.")
