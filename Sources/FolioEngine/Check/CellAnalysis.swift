@@ -10,8 +10,6 @@ struct CellAnalysis: Sendable {
     var paramsRead: Set<String>
     /// The cell uses `params` as a whole, so it depends on every param.
     var readsAllParams: Bool
-    /// The cell had errors (lowering or check); it cannot run.
-    var hasErrors: Bool
 
     /// The cells this one reads from, in document order.
     var upstream: [Int] { Set(reads.values).sorted() }

@@ -30,11 +30,9 @@ struct Checker {
     private mutating func run() {
         let cells = notebook.cells
         var lowered: [[Stmt]] = []
-        var broken: [Bool] = []
         for cell in cells {
             let (statements, problems) = Lowering.lower(cell: cell, notebook: notebook)
             lowered.append(statements)
-            broken.append(problems.containsErrors)
             diagnostics += problems
         }
         collectTopLevel(cells, lowered)
@@ -45,8 +43,7 @@ struct Checker {
             analyses.append(
                 CellAnalysis(
                     statements: statements, defines: walker.defines, reads: walker.reads,
-                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams,
-                    hasErrors: broken[index] || walker.diagnostics.containsErrors))
+                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams))
         }
         diagnostics += danglingReferences()
     }
