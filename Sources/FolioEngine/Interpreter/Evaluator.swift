@@ -65,7 +65,14 @@ final class Evaluator {
         switch statement.kind {
         case .binding(let isVar, let pattern, let type, let valueExpr):
             var value = try valueExpr.map { try evaluate($0, in: scope, expected: type) } ?? defaultValue(for: type)
-            if let type, let converted = convert(value, to: type) { value = converted }
+            if let type, valueExpr != nil {
+                guard let converted = convert(value, to: type) else {
+                    throw RuntimeError(
+                        message: "cannot convert value of type \(value.typeName) to specified type '\(type)'",
+                        position: valueExpr?.position ?? statement.position, hint: nil)
+                }
+                value = converted
+            }
             try bind(pattern, to: value, in: scope, isVar: isVar, at: statement.position)
         case .assign(let target, let op, let valueExpr):
             let value = try evaluate(valueExpr, in: scope)
@@ -181,7 +188,7 @@ final class Evaluator {
         }
     }
 
-    private func defaultValue(for type: TypeAnnotation?) throws -> Value {
+    private func defaultValue(for type: TypeAnnotation?) -> Value {
         switch type {
         case .array?: .array([])
         case .dictionary?: .dictionary(DictionaryValue())
