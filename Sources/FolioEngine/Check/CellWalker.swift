@@ -280,7 +280,11 @@ struct CellWalker {
         }
         let candidates = scopes.flatMap(\.keys) + Array(checker.registry.functions.keys) + visibleGlobals() + ["params"]
         let kind = isCall ? "unknown function '\(name)'" : "cannot find '\(name)' in scope"
-        report(position, kind, hint: DidYouMean.hint(for: name, among: candidates.filter { !$0.hasPrefix("$") }))
+        let isParam = checker.notebook.frontMatter.param(name) != nil
+        report(
+            position, kind,
+            hint: isParam
+                ? "did you mean 'params.\(name)'?" : DidYouMean.hint(for: name, among: candidates.filter { !$0.hasPrefix("$") }))
         return .unknown
     }
 
