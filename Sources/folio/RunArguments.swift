@@ -12,7 +12,7 @@ struct RunArguments: ParsableArguments {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a param: --param trials=20 (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
-    @Option(help: "Cells run at once (default: the number of cores).")
+    @Option(help: "How many cells may run at once (defaults to the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")

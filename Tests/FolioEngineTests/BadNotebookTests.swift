@@ -97,6 +97,14 @@ import FolioNotebook
         #expect(all.contains("t.md:11:5: error: unknown cell option 'lable'"))
     }
 
+    @Test func aBareParamNameSuggestsParams() {
+        let source = TestSupport.source(cells: ["let n = trials * 2"], params: ["trials: 5"])
+        let (notebook, _) = Notebook.parse(source: source, path: "t.md")
+        let diagnostic = Engine.lint(notebook).first
+        #expect(diagnostic?.headline == "t.md:8:9: error: cannot find 'trials' in scope")
+        #expect(diagnostic?.hint == "did you mean 'params.trials'?")
+    }
+
     @Test func dependentsOfAFailedCellAreSkippedWithTheReason() throws {
         let (notebook, _, _) = try load("skipped-dependent.md")
         var options = RunOptions(cacheDirectory: TestSupport.temporaryDirectory())

@@ -175,6 +175,17 @@ import FolioNotebook
         #expect(second.cells.last?.error == first.cells.last?.error)
     }
 
+    @Test func identicalUnlabelledCellsKeepTheirOwnRandomStreams() throws {
+        let cell = "print(normalSamples(count: 1))"
+        let workspace = try Workspace(source: TestSupport.source(cells: [cell, cell]))
+        let first = try workspace.render()
+        #expect(first.cells[0].outputs != first.cells[1].outputs)
+        #expect(first.cells[0].key != first.cells[1].key)
+        let second = try workspace.render()
+        #expect(workspace.ran(second).isEmpty)
+        #expect(second.cells.map(\.outputs) == first.cells.map(\.outputs))
+    }
+
     @Test func noCacheRunsEverythingAndWritesNothing() throws {
         let workspace = try Workspace()
         let result = try workspace.render(useCache: false)

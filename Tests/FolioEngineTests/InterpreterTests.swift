@@ -57,6 +57,9 @@ import FolioNotebook
     @Test func closuresCapture() {
         #expect(value("func counter() -> Int {\n  var c = 0\n  let bump = { c += 1 }\n  bump()\n  bump()\n  return c\n}\ncounter()") == "2")
     }
+    @Test func closuresCaptureEachIteration() {
+        #expect(value("var adders = [{ (x: Int) in x }]\nfor i in 1...3 { adders.append({ x in x + i }) }\nadders.map { $0(10) }") == "[10, 11, 12, 13]")
+    }
     @Test func memberAccessAndSubscripts() {
         #expect(value("let X = matrix([[1, 2], [3, 4]])\n(X.rows, X.columns, X[1, 0], X.transposed[0, 1])") == "(2, 2, 3.0, 3.0)")
     }
@@ -79,6 +82,7 @@ import FolioNotebook
 
     @Test func indexOutOfRange() { #expect(failure("let xs = [1, 2]\nlet y = xs[5]") == "t.md:7:9: error: index 5 is out of range for an array of 2 elements") }
     @Test func divisionByZero() { #expect(failure("let z = 0\nlet y = 10 / z") == "t.md:7:12: error: division by zero") }
+    @Test func typeAnnotationMismatch() { #expect(failure("let d = 2.5\nlet n: Int = d") == "t.md:7:14: error: cannot convert value of type Double to specified type 'Int'") }
     @Test func integerOverflow() { #expect(failure("let big = 9223372036854775807\nlet y = big + 1") == "t.md:7:13: error: arithmetic overflow") }
     @Test func shapeMismatch() {
         #expect(failure("let A = zeros(rows: 2, columns: 2)\nlet B = zeros(rows: 3, columns: 2)\nlet C = A + B")?.hasPrefix("t.md:8:11: error: ") == true)

@@ -31,13 +31,23 @@ import Testing
         ])
     }
 
-    @Test func terminalOutputDrawsABarWithETA() {
+    @Test func terminalOutputKeepsOneLiveBarPerRunningCell() {
         let harness = Harness()
         let display = harness.display(terminal: true)
         display.handle(.started(cell: "fig-a"))
+        display.handle(.started(cell: "fig-b"))
         harness.time = 10
         display.handle(.progress(ProgressUpdate(cell: "fig-a", done: 25, total: 100, label: "epochs")))
-        #expect(harness.written.last == "\r\u{1B}[2Kfig-a epochs [██████··················] 25% ETA 30 s")
+        #expect(harness.written.last == "\u{1B}[2Kfig-a epochs [██████··················] 25% ETA 30 s\n")
+        display.handle(.progress(ProgressUpdate(cell: "fig-b", done: 1, total: 2, label: "trials")))
+        #expect(harness.written.last == "\u{1B}[1F\u{1B}[J\u{1B}[2Kfig-a epochs [██████··················] 25% ETA 30 s\n"
+            + "\u{1B}[2Kfig-b trials [████████████············] 50% ETA 10 s\n")
+        display.handle(.finished(CellResult(
+            id: "fig-a", label: "fig-a", index: 1, line: 1, status: .ran, seconds: 12, key: nil, outputs: [], error: nil,
+            skipReason: nil, reasons: [])))
+        #expect(harness.written.suffix(2) == [
+            "\u{1B}[2F\u{1B}[J✓ fig-a ran in 12.00 s\n", "\u{1B}[2Kfig-b trials [████████████············] 50% ETA 10 s\n",
+        ])
     }
 
     @Test func summaryTableAndExplanation() {

@@ -146,6 +146,12 @@ struct BuiltinCall {
         nonmutating set { context.generator = newValue }
     }
 
+    /// The figure size a cell asked for with `//| width:` and `//| height:` (points), or
+    /// the given defaults; figure built-ins draw at this size.
+    func figureSize(defaultWidth: Double, defaultHeight: Double) -> (widthPoints: Double, heightPoints: Double) {
+        (context.options.widthPoints ?? defaultWidth, context.options.heightPoints ?? defaultHeight)
+    }
+
     /// Reports progress of a long computation (drawn as a bar on a TTY).
     func progress(done: Int, total: Int, label: String) {
         context.reportProgress(done: done, total: total, label: label)

@@ -27,8 +27,8 @@ extension BuiltinModule {
                 default: return .double(Swift.abs(try call.double(0)))
                 }
             },
-            extremum("min", "The smallest of the numbers (several arguments or one array).", <),
-            extremum("max", "The largest of the numbers (several arguments or one array).", >),
+            extremum("min", "The smallest of the numbers (several arguments or one array).") { $0 < $1 },
+            extremum("max", "The largest of the numbers (several arguments or one array).") { $0 > $1 },
             reduction("sum", "The sum of the numbers (0 for none).") { $0.reduce(0, +) },
             reduction("mean", "The arithmetic mean.") { values in
                 guard !values.isEmpty else { throw BuiltinError("mean of an empty array") }

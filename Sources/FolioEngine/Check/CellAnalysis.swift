@@ -1,8 +1,6 @@
 /// What the static check learned about one cell: its code, the names it defines and the
 /// names it reads from other cells. The plan builds the DAG and cache keys from it.
 struct CellAnalysis: Sendable {
-    /// Index of the cell in `Notebook.cells`.
-    var cellIndex: Int
     var statements: [Stmt]
     /// Top-level names the cell defines, in order.
     var defines: [String]
@@ -12,8 +10,6 @@ struct CellAnalysis: Sendable {
     var paramsRead: Set<String>
     /// The cell uses `params` as a whole, so it depends on every param.
     var readsAllParams: Bool
-    /// The cell had errors (lowering or check); it cannot run.
-    var hasErrors: Bool
 
     /// The cells this one reads from, in document order.
     var upstream: [Int] { Set(reads.values).sorted() }

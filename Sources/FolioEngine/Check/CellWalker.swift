@@ -69,7 +69,7 @@ struct CellWalker {
             for condition in conditions { walk(condition) }
             walk(then)
             if let otherwise { walk(otherwise) }
-        case .forIn(let pattern, let sequence, let filter, let body):
+        case .forIn(let pattern, let sequence, let filter, let body, _):
             walk(sequence)
             scopes.append([:])
             for (name, _) in pattern.names { declare(name, Symbol(isVar: false, function: nil)) }
@@ -280,7 +280,11 @@ struct CellWalker {
         }
         let candidates = scopes.flatMap(\.keys) + Array(checker.registry.functions.keys) + visibleGlobals() + ["params"]
         let kind = isCall ? "unknown function '\(name)'" : "cannot find '\(name)' in scope"
-        report(position, kind, hint: DidYouMean.hint(for: name, among: candidates.filter { !$0.hasPrefix("$") }))
+        let isParam = checker.notebook.frontMatter.param(name) != nil
+        report(
+            position, kind,
+            hint: isParam
+                ? "did you mean 'params.\(name)'?" : DidYouMean.hint(for: name, among: candidates.filter { !$0.hasPrefix("$") }))
         return .unknown
     }
 

@@ -30,11 +30,9 @@ struct Checker {
     private mutating func run() {
         let cells = notebook.cells
         var lowered: [[Stmt]] = []
-        var broken: [Bool] = []
         for cell in cells {
             let (statements, problems) = Lowering.lower(cell: cell, notebook: notebook)
             lowered.append(statements)
-            broken.append(problems.containsErrors)
             diagnostics += problems
         }
         collectTopLevel(cells, lowered)
@@ -44,9 +42,8 @@ struct Checker {
             diagnostics += walker.diagnostics
             analyses.append(
                 CellAnalysis(
-                    cellIndex: index, statements: statements, defines: walker.defines, reads: walker.reads,
-                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams,
-                    hasErrors: broken[index] || walker.diagnostics.containsErrors))
+                    statements: statements, defines: walker.defines, reads: walker.reads,
+                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams))
         }
         diagnostics += danglingReferences()
     }

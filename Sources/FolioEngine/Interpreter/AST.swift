@@ -129,12 +129,26 @@ indirect enum StmtKind: Sendable {
     case assign(target: Expr, op: BinaryOperator?, value: Expr)
     case expression(Expr)
     case ifElse(conditions: [Expr], then: [Stmt], otherwise: [Stmt]?)
-    case forIn(pattern: Pattern, sequence: Expr, filter: Expr?, body: [Stmt])
+    /// `bodyMakesClosures`: the body contains a closure or `func`, so every iteration needs
+    /// its own scope (otherwise one scope is reused, which is much faster).
+    case forIn(pattern: Pattern, sequence: Expr, filter: Expr?, body: [Stmt], bodyMakesClosures: Bool)
     case whileLoop(condition: Expr, body: [Stmt])
     case function(FunctionLiteral)
     case returnValue(Expr?)
     case breakLoop
     case continueLoop
+}
+
+extension [Stmt] {
+    /// Whether the block binds names at its top level (and so needs a scope of its own).
+    var declaresNames: Bool {
+        contains { statement in
+            switch statement.kind {
+            case .binding, .function: true
+            default: false
+            }
+        }
+    }
 }
 
 indirect enum Pattern: Sendable {

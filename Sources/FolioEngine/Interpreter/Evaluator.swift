@@ -65,7 +65,14 @@ final class Evaluator {
         switch statement.kind {
         case .binding(let isVar, let pattern, let type, let valueExpr):
             var value = try valueExpr.map { try evaluate($0, in: scope, expected: type) } ?? defaultValue(for: type)
-            if let type, let converted = convert(value, to: type) { value = converted }
+            if let type, valueExpr != nil {
+                guard let converted = convert(value, to: type) else {
+                    throw RuntimeError(
+                        message: "cannot convert value of type \(value.typeName) to specified type '\(type)'",
+                        position: valueExpr?.position ?? statement.position, hint: nil)
+                }
+                value = converted
+            }
             try bind(pattern, to: value, in: scope, isVar: isVar, at: statement.position)
         case .assign(let target, let op, let valueExpr):
             let value = try evaluate(valueExpr, in: scope)
@@ -83,10 +90,10 @@ final class Evaluator {
             for condition in conditions where holds {
                 holds = try truth(condition, in: scope)
             }
-            if holds { return try execute(then, in: Scope(parent: scope)) }
-            if let otherwise { return try execute(otherwise, in: Scope(parent: scope)) }
-        case .forIn(let pattern, let sequenceExpr, let filter, let body):
-            return try forLoop(pattern, sequenceExpr, filter, body, in: scope)
+            if holds { return try executeBlock(then, in: scope) }
+            if let otherwise { return try executeBlock(otherwise, in: scope) }
+        case .forIn(let pattern, let sequenceExpr, let filter, let body, let bodyMakesClosures):
+            return try forLoop(pattern, sequenceExpr, filter, body, freshScopes: bodyMakesClosures, in: scope)
         case .whileLoop(let condition, let body):
             var iterations = 0
             while try truth(condition, in: scope) {
@@ -96,7 +103,7 @@ final class Evaluator {
                         message: "while loop ran more than \(Self.maximumWhileIterations) iterations",
                         position: statement.position, hint: "check that the loop's condition eventually becomes false")
                 }
-                let flow = try execute(body, in: Scope(parent: scope))
+                let flow = try executeBlock(body, in: scope)
                 switch flow {
                 case .breakLoop: return .normal
                 case .returned: return flow
@@ -115,12 +122,20 @@ final class Evaluator {
         return .normal
     }
 
-    private func forLoop(_ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt], in scope: Scope) throws
-        -> Flow
-    {
+    /// Runs a nested block, in a scope of its own only if it declares names.
+    private func executeBlock(_ statements: [Stmt], in scope: Scope) throws -> Flow {
+        try execute(statements, in: statements.declaresNames ? Scope(parent: scope) : scope)
+    }
+
+    /// A for-in loop. Closures may capture an iteration's variables, so a body that makes
+    /// closures gets a fresh scope per iteration; any other body reuses one scope.
+    private func forLoop(
+        _ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt], freshScopes: Bool, in scope: Scope
+    ) throws -> Flow {
         let sequence = try evaluate(sequenceExpr, in: scope)
+        let sharedScope = freshScopes ? nil : Scope(parent: scope)
         func iterate(_ element: Value) throws -> Flow? {
-            let iterationScope = Scope(parent: scope)
+            let iterationScope = sharedScope ?? Scope(parent: scope)
             try bind(pattern, to: element, in: iterationScope, isVar: false, at: sequenceExpr.position)
             if let filter, try !truth(filter, in: iterationScope) { return nil }
             let flow = try execute(body, in: iterationScope)
@@ -173,7 +188,7 @@ final class Evaluator {
         }
     }
 
-    private func defaultValue(for type: TypeAnnotation?) throws -> Value {
+    private func defaultValue(for type: TypeAnnotation?) -> Value {
         switch type {
         case .array?: .array([])
         case .dictionary?: .dictionary(DictionaryValue())

@@ -26,9 +26,6 @@ final class Scope: @unchecked Sendable {
         return nil
     }
 
-    /// Names bound directly in this scope.
-    var names: [String] { Array(bindings.keys) }
-
     func define(_ name: String, _ value: Value, isVar: Bool) {
         bindings[name] = Binding(value: value, isVar: isVar)
     }
@@ -42,10 +39,11 @@ final class Scope: @unchecked Sendable {
     func modify(_ name: String, _ body: (inout Value) throws -> Void) throws {
         var scope: Scope? = self
         while let current = scope {
-            if let binding = current.bindings[name] {
-                guard binding.isVar else { throw ModifyFailure.constant }
+            // One hash lookup, then an in-place mutation through the index.
+            if let index = current.bindings.index(forKey: name) {
+                guard current.bindings.values[index].isVar else { throw ModifyFailure.constant }
                 guard !current.isFrozen else { throw ModifyFailure.frozen }
-                try body(&current.bindings[name, default: binding].value)
+                try body(&current.bindings.values[index].value)
                 return
             }
             scope = current.parent

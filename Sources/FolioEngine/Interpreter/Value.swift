@@ -3,8 +3,10 @@ import FolioMath
 /// A value in the cell language.
 ///
 /// Values are immutable Swift values (arrays copy on write), so a value handed from one
-/// cell to another can never be changed behind its back.
-indirect enum Value: Sendable {
+/// cell to another can never be changed behind its back. Scalars are stored inline (no
+/// boxing: the interpreter's inner loops allocate nothing for them); only the large,
+/// rare payloads are indirect.
+enum Value: Sendable {
     case void
     case int(Int)
     case double(Double)
@@ -21,8 +23,8 @@ indirect enum Value: Sendable {
     case record(Record)
     /// An enum-like option (`.affine`), with its type when known.
     case enumCase(type: String?, name: String)
-    case figure(FigureOutput)
-    case table(TableOutput)
+    indirect case figure(FigureOutput)
+    indirect case table(TableOutput)
 }
 
 struct TupleField: Sendable {

@@ -27,13 +27,13 @@ struct KeyComponents: Codable, Sendable, Equatable {
 
 
     /// Why a cell with these components must run again, compared with `previous`.
-    func changes(since previous: KeyComponents?, upstreamNames: [String: String]) -> [String] {
+    func changes(since previous: KeyComponents?) -> [String] {
         guard let previous else { return ["no cache entry"] }
         var reasons: [String] = []
         if code != previous.code { reasons.append("code changed") }
         if options != previous.options { reasons.append("options changed") }
         for (id, key) in upstream.sorted(by: { $0.key < $1.key }) where previous.upstream[id] != key {
-            reasons.append("upstream \(upstreamNames[id] ?? id) changed")
+            reasons.append("upstream \(id) changed")
         }
         for (name, value) in params.sorted(by: { $0.key < $1.key }) where previous.params[name] != value {
             reasons.append("param \(name) changed")

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Shows a run as it happens: a start and finish line per cell, and progress of long
-/// built-ins: on a TTY a live bar with ETA that redraws in place; otherwise (CI logs) a
-/// plain line at most every 10 seconds or every 10 % per cell.
+/// built-ins: on a TTY one live line per running cell (bar and ETA) kept below the log and
+/// redrawn in place; otherwise (CI logs) a plain line at most every 10 seconds or every
+/// 10 % per cell.
 public final class ProgressDisplay: @unchecked Sendable {
     private let isTerminal: Bool
     private let now: @Sendable () -> Double
@@ -10,7 +11,10 @@ public final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private var started: [String: Double] = [:]
     private var lastPrinted: [String: (time: Double, fraction: Double)] = [:]
-    private var barShown = false
+    /// Live bars on a TTY, in the order their cells reported first.
+    private var bars: [(cell: String, text: String)] = []
+    /// How many bar lines are on screen below the log.
+    private var drawnBars = 0
 
     /// Seconds between plain progress lines, and the fraction step that forces one.
     static let plainInterval = 10.0
@@ -39,7 +43,7 @@ public final class ProgressDisplay: @unchecked Sendable {
             case .failed: detail = "failed" + (result.error.map { ": \($0.message)" } ?? "")
             case .skipped: detail = "skipped (\(result.skipReason ?? ""))"
             }
-            emitLine("\(result.status == .failed ? "✗" : "✓") \(result.id) \(detail)")
+            emitLine("\(result.status == .failed ? "✗" : "✓") \(result.id) \(detail)", finishing: result.id)
         case .progress(let update):
             progress(update)
         case .warning(let message):
@@ -57,8 +61,13 @@ public final class ProgressDisplay: @unchecked Sendable {
             if let start = started[update.cell], update.fraction > 0 {
                 eta = String(format: " ETA %.0f s", (time - start) * (1 - update.fraction) / update.fraction)
             }
-            write("\r\u{1B}[2K\(update.cell) \(update.label) [\(bar)] \(Int(update.fraction * 100))%\(eta)")
-            barShown = true
+            let text = "\(update.cell) \(update.label) [\(bar)] \(Int(update.fraction * 100))%\(eta)"
+            if let index = bars.firstIndex(where: { $0.cell == update.cell }) {
+                bars[index].text = text
+            } else {
+                bars.append((update.cell, text))
+            }
+            redrawBars()
             return
         }
         let last = lastPrinted[update.cell]
@@ -69,12 +78,24 @@ public final class ProgressDisplay: @unchecked Sendable {
         write("\(update.cell): \(update.label) \(update.done)/\(update.total) (\(Int(update.fraction * 100))%)\n")
     }
 
-    private func emitLine(_ text: String) {
-        if barShown {
-            write("\r\u{1B}[2K")
-            barShown = false
+    /// Moves up over the bars drawn last time and draws the current ones.
+    private func redrawBars() {
+        var text = drawnBars > 0 ? "\u{1B}[\(drawnBars)F\u{1B}[J" : ""
+        for bar in bars { text += "\u{1B}[2K" + bar.text + "\n" }
+        drawnBars = bars.count
+        write(text)
+    }
+
+    /// Writes a log line above the live bars (a cell's bar goes when the cell finishes).
+    private func emitLine(_ text: String, finishing cell: String? = nil) {
+        if let cell { bars.removeAll { $0.cell == cell } }
+        guard isTerminal, drawnBars > 0 else {
+            write(text + "\n")
+            return
         }
-        write(text + "\n")
+        write("\u{1B}[\(drawnBars)F\u{1B}[J" + text + "\n")
+        drawnBars = 0
+        if !bars.isEmpty { redrawBars() }
     }
 }
 

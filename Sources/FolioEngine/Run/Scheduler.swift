@@ -98,8 +98,12 @@ final class Scheduler: @unchecked Sendable {
         for name in read {
             if let param = notebook.frontMatter.param(name) { params[name] = "\(param.value.typeName):\(param.value)" }
         }
+        // The random stream is named by the cell's id (label or cell-<index>), so it is part
+        // of what the cell computes: two identical unlabelled cells draw different numbers.
+        var options = cells[index].options.resultAffecting
+        options["random-stream"] = cells[index].id
         return KeyComponents(
-            code: ContentHash.sha256(cells[index].normalizedCode), options: cells[index].options.resultAffecting,
+            code: ContentHash.sha256(cells[index].normalizedCode), options: options,
             upstream: upstream, params: params, files: [:], seed: notebook.frontMatter.seed, version: FolioVersion.current)
     }
 
@@ -135,7 +139,7 @@ final class Scheduler: @unchecked Sendable {
         case .missing:
             var before = previous?.cells[cell.id]
             before?.files = [:]
-            let reasons = keyParts.changes(since: before, upstreamNames: [:])
+            let reasons = keyParts.changes(since: before)
             return reasons.isEmpty ? ["no cache entry"] : reasons
         }
     }
