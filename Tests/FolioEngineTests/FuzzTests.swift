@@ -24,6 +24,7 @@ import FolioNotebook
         "if ", "else ", "return", "0..<", "...", "+", "-", "*", "/", "%", "==", "=", "+=", "&&", "!", ".", "?", "1_000_000",
         "9223372036854775807", "-1", "0", "1e308", "nan", "params.", "X", "x", "\n", "```", "```swift\n", "//| ", "label: ",
         "---\n", "timeout: ", "@fig-", "\t", "é", "\u{0}", "#", "readText(\"../x\")", "matrix([[1, 2], [3]])", "zeros(rows: 3, columns: 2)",
+        "[[[[[[[[", "((((((((", ".first.first.first", "{ { { {", "stride(from: 0, to: 9223372036854775807, by: 1)",
     ]
 
     static func fixtureSources(_ folder: String) throws -> [String] {

@@ -22,9 +22,11 @@ struct Checker {
 
     /// Checks the whole notebook.
     static func check(_ notebook: Notebook, registry: BuiltinRegistry) -> ([CellAnalysis], [Diagnostic]) {
-        var checker = Checker(notebook: notebook, registry: registry)
-        checker.run()
-        return (checker.analyses, checker.diagnostics)
+        BigStack.run {
+            var checker = Checker(notebook: notebook, registry: registry)
+            checker.run()
+            return (checker.analyses, checker.diagnostics)
+        }
     }
 
     private mutating func run() {

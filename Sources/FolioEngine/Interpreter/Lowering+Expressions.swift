@@ -4,6 +4,14 @@ import SwiftSyntax
 /// Expressions, literals, calls and closures.
 extension Lowering {
     mutating func expression(_ syntax: ExprSyntax) -> Expr? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            if depth == Self.maximumDepth + 1 {
+                report(syntax, "expression is nested more than \(Self.maximumDepth) levels deep", hint: "split it into several statements")
+            }
+            return nil
+        }
         let at = position(syntax)
         func make(_ kind: ExprKind) -> Expr { Expr(kind: kind, position: at) }
 

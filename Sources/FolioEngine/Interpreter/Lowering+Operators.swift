@@ -6,6 +6,13 @@ extension Lowering {
     /// Folds an unfolded operator sequence by Swift's precedence (operators alternate with
     /// operands; `c ? a : b` has the lowest precedence and is right-associative).
     mutating func fold(_ elements: [ExprSyntax]) -> Expr? {
+        // Folding makes a tree as deep as the chain is long.
+        guard elements.count / 2 + depth <= Self.maximumDepth else {
+            report(
+                elements[0], "expression has more than \(Self.maximumDepth) operators",
+                hint: "split it into several statements")
+            return nil
+        }
         if let ternaryIndex = elements.firstIndex(where: { $0.is(UnresolvedTernaryExprSyntax.self) }),
             let ternary = elements[ternaryIndex].as(UnresolvedTernaryExprSyntax.self)
         {

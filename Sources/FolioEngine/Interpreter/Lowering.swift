@@ -18,10 +18,29 @@ struct Lowering {
     let firstLine: Int
     let indent: Int
     var diagnostics: [Diagnostic] = []
+    /// Current expression nesting while lowering (bounded so no later pass recurses deeply).
+    var depth = 0
+    /// The deepest expression (or longest operator chain) a cell may hold.
+    static let maximumDepth = 200
 
     /// Lowers `code`, whose first line is file line `firstLine`.
+    /// Longest cell accepted, in characters.
+    static let maximumCodeLength = 200_000
+
     static func lower(code: String, firstLine: Int, indent: Int, notebook: Notebook) -> ([Stmt], [Diagnostic]) {
-        let tree = Parser.parse(source: code)
+        guard code.utf8.count <= maximumCodeLength else {
+            let message = "cell is longer than \(maximumCodeLength) characters"
+            let diagnostic = notebook.diagnostic(line: firstLine, column: indent + 1, message, hint: "split it into several cells")
+            return ([], [diagnostic])
+        }
+        if let run = bracketRun(in: code), run.count > maximumBracketRun {
+            let diagnostic = notebook.diagnostic(
+                line: firstLine + run.line, column: indent + run.column,
+                "more than \(maximumBracketRun) '[' in a row", hint: "build deeply nested arrays in steps")
+            return ([], [diagnostic])
+        }
+        var parser = Parser(code, maximumNestingLevel: maximumDepth)
+        let tree = SourceFileSyntax.parse(from: &parser)
         var lowering = Lowering(notebook: notebook, tree: tree, code: code, firstLine: firstLine, indent: indent)
         if tree.hasError {
             lowering.reportSyntaxErrors(in: tree)
@@ -29,6 +48,33 @@ struct Lowering {
         }
         let statements = lowering.block(tree.statements)
         return (statements, lowering.diagnostics)
+    }
+
+    /// SwiftParser's lookahead for `[[[…` (array literal or array type?) grows
+    /// exponentially with the run length, so longer runs are refused before parsing.
+    static let maximumBracketRun = 12
+
+    /// The longest run of `[` separated only by whitespace: its length and where it starts
+    /// (0-based line offset, 1-based column).
+    static func bracketRun(in code: String) -> (count: Int, line: Int, column: Int)? {
+        var best: (count: Int, line: Int, column: Int)?
+        var current = (count: 0, line: 0, column: 0)
+        var line = 0, column = 0
+        for character in code {
+            column += 1
+            if character == "[" {
+                if current.count == 0 { current = (0, line, column) }
+                current.count += 1
+                if current.count > (best?.count ?? 0) { best = current }
+            } else if !character.isWhitespace {
+                current.count = 0
+            }
+            if character.isNewline {
+                line += 1
+                column = 0
+            }
+        }
+        return best
     }
 
     /// Lowers a cell's code.

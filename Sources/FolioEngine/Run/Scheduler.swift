@@ -186,7 +186,7 @@ final class Scheduler: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        thread.stackSize = 64 << 20
+        thread.stackSize = BigStack.stackSizeBytes
         thread.start()
     }
 
