@@ -20,13 +20,22 @@ public struct KaTeXAssets: Sendable {
         self.folder = folder
     }
 
-    /// Copies the JS, CSS and fonts to `destination` (e.g. `output/x/assets/katex`).
+    /// Copies the JS, a stylesheet whose fonts are woff2 only, and the 20 woff2 fonts to
+    /// `destination` (e.g. `output/x/assets/katex`). Every current browser reads woff2, so
+    /// the woff and ttf copies (two thirds of the files) are left behind.
     public func copy(to destination: URL) throws {
         let manager = FileManager.default
-        try manager.createDirectory(at: destination, withIntermediateDirectories: true)
-        for file in ["katex.min.js", "katex.min.css", "fonts"] {
-            try manager.copyItem(at: folder.appendingPathComponent(file).resolvingSymlinksInPath(), to: destination.appendingPathComponent(file))
+        let fonts = destination.appendingPathComponent("fonts")
+        try manager.createDirectory(at: fonts, withIntermediateDirectories: true)
+        try manager.copyItem(
+            at: folder.appendingPathComponent("katex.min.js").resolvingSymlinksInPath(),
+            to: destination.appendingPathComponent("katex.min.js"))
+        let sourceFonts = folder.appendingPathComponent("fonts").resolvingSymlinksInPath()
+        let stylesheet = try woff2Stylesheet { file in
+            try manager.copyItem(at: sourceFonts.appendingPathComponent(file), to: fonts.appendingPathComponent(file))
+            return "fonts/\(file)"
         }
+        try Data(stylesheet.utf8).write(to: destination.appendingPathComponent("katex.min.css"))
     }
 
     /// The JavaScript, with `://` written `:\/\/`: the same string values (KaTeX's only URLs
@@ -37,21 +46,31 @@ public struct KaTeXAssets: Sendable {
             .replacing("http://", with: "http:\\/\\/").replacing("https://", with: "https:\\/\\/")
     }
 
-    /// The stylesheet with every `url(fonts/…)` replaced by a data URI (woff2 only; the
-    /// other formats in the `src` lists are dropped, every current browser reads woff2).
+    /// The stylesheet with every font as a data URI, for a self-contained page.
     func inlinedStylesheet() throws -> String {
-        let css = try String(contentsOf: folder.appendingPathComponent("katex.min.css"), encoding: .utf8)
         let fonts = folder.appendingPathComponent("fonts")
-        var missing: String?
-        let inlined = css.replacing(/src:url\((fonts\/[^)]+\.woff2)\) format\('woff2'\)[^;}]*/) { match in
-            let file = fonts.appendingPathComponent(String(match.output.1.dropFirst("fonts/".count)))
-            guard let data = try? Data(contentsOf: file) else {
-                missing = file.path
+        return try woff2Stylesheet { file in
+            guard let data = try? Data(contentsOf: fonts.appendingPathComponent(file)) else {
+                throw ReportError.missingAsset(path: fonts.appendingPathComponent(file).path, hint: "reinstall libjs-katex")
+            }
+            return "data:font/woff2;base64,\(data.base64EncodedString())"
+        }
+    }
+
+    /// KaTeX's stylesheet with each `src` list reduced to its woff2 entry, whose URL is
+    /// `location(fileName)` (a relative path or a data URI).
+    private func woff2Stylesheet(location: (String) throws -> String) throws -> String {
+        let css = try String(contentsOf: folder.appendingPathComponent("katex.min.css"), encoding: .utf8)
+        var failure: Error?
+        let result = css.replacing(/src:url\(fonts\/([^)]+\.woff2)\) format\('woff2'\)[^;}]*/) { match in
+            do {
+                return "src:url(\(try location(String(match.output.1)))) format(\"woff2\")"
+            } catch {
+                failure = error
                 return String(match.output.0)
             }
-            return "src:url(data:font/woff2;base64,\(data.base64EncodedString())) format(\"woff2\")"
         }
-        if let missing { throw ReportError.missingAsset(path: missing, hint: "reinstall libjs-katex") }
-        return inlined
+        if let failure { throw failure }
+        return result
     }
 }
