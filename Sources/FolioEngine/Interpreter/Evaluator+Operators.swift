@@ -64,12 +64,8 @@ extension Evaluator {
                 throw RuntimeError(message: "division by zero", position: position, hint: "the divisor is 0")
             }
             return try checked(op == .divide ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b))
-        case .equal: return .bool(a == b)
-        case .notEqual: return .bool(a != b)
-        case .less: return .bool(a < b)
-        case .lessOrEqual: return .bool(a <= b)
-        case .greater: return .bool(a > b)
-        case .greaterOrEqual: return .bool(a >= b)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            return .bool(Self.compares(op, a, b))
         case .halfOpenRange, .closedRange:
             var upper = b
             if op == .closedRange {
@@ -87,6 +83,20 @@ extension Evaluator {
         }
     }
 
+    /// `a op b` for the six comparison operators (false for any other operator): one
+    /// definition for Int and Double operands.
+    private static func compares<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
+        switch op {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .less: a < b
+        case .lessOrEqual: a <= b
+        case .greater: a > b
+        case .greaterOrEqual: a >= b
+        default: false
+        }
+    }
+
     private func floating(_ op: BinaryOperator, _ a: Double, _ b: Double, at position: SourcePosition) throws -> Value {
         switch op {
         case .add: return .double(a + b)
@@ -94,12 +104,8 @@ extension Evaluator {
         case .multiply: return .double(a * b)
         case .divide: return .double(a / b)
         case .remainder: return .double(a.truncatingRemainder(dividingBy: b))
-        case .equal: return .bool(a == b)
-        case .notEqual: return .bool(a != b)
-        case .less: return .bool(a < b)
-        case .lessOrEqual: return .bool(a <= b)
-        case .greater: return .bool(a > b)
-        case .greaterOrEqual: return .bool(a >= b)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            return .bool(Self.compares(op, a, b))
         case .halfOpenRange, .closedRange:
             throw RuntimeError(
                 message: "ranges need Int bounds", position: position, hint: "use stride(from:to:by:) for Double steps")
