@@ -54,7 +54,8 @@ enum EngineBenchmarks: BenchmarkSuite {
             let output = folder.appendingPathComponent("output")
             let result = Engine.run(notebook, options: RunOptions(cacheDirectory: output.appendingPathComponent(".cache")))
             cellsRun = result.cells.filter { $0.status == .ran }.count
-            let provenance = ProvenanceProbe.collect(notebookPath: path, mode: nil, wallSeconds: 0, inputFiles: [:])
+            let provenance = ProvenanceProbe.collect(
+                notebookPath: path, git: GitStatusProbe(folder: folder), mode: nil, wallSeconds: 0, inputFiles: [:])
             _ = try ReportWriter.write(
                 result, to: output, allowErrors: false,
                 options: .init(templates: templates, provenance: provenance, katex: try KaTeXAssets()))

@@ -21,10 +21,11 @@ struct Render: ParsableCommand {
     var selfContained = false
 
     func run() throws {
+        let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
         let (result, wallSeconds) = try arguments.execute()
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
-        let writerOptions = try reportOptions(for: result, wallSeconds: wallSeconds)
+        let writerOptions = try reportOptions(for: result, git: git, wallSeconds: wallSeconds)
         switch try ReportWriter.write(result, to: arguments.outputDirectory, allowErrors: allowErrors, options: writerOptions) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")
         case .keptPrevious(let folder):
@@ -35,7 +36,7 @@ struct Render: ParsableCommand {
 
     /// Templates (the notebook's `template:` folder, relative to the notebook, or Folio's
     /// own), KaTeX and the provenance of this render.
-    private func reportOptions(for result: RunResult, wallSeconds: Double) throws -> ReportWriter.Options {
+    private func reportOptions(for result: RunResult, git: GitStatusProbe, wallSeconds: Double) throws -> ReportWriter.Options {
         let notebookFolder = URL(fileURLWithPath: result.notebook.path).deletingLastPathComponent()
         let folder = result.notebook.frontMatter.template.map { notebookFolder.appendingPathComponent($0) }
             ?? TemplateSet.defaultFolder(
@@ -44,7 +45,7 @@ struct Render: ParsableCommand {
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let mode = result.notebook.frontMatter.params.first { $0.name == "mode" }?.value.description
         let provenance = ProvenanceProbe.collect(
-            notebookPath: result.notebook.path, mode: mode, wallSeconds: wallSeconds,
+            notebookPath: result.notebook.path, git: git, mode: mode, wallSeconds: wallSeconds,
             inputFiles: result.cells.reduce(into: [:]) { files, cell in files.merge(cell.inputFiles) { first, _ in first } })
         return ReportWriter.Options(
             templates: try TemplateSet(folder: folder), provenance: provenance, katex: try KaTeXAssets(),

@@ -5,15 +5,14 @@ import FolioEngine
 /// of the notebook's repository (by running `git`, if installed), the OS, the CPU and the
 /// Swift compiler Folio was built with. This is Folio's own I/O, never a cell's.
 public enum ProvenanceProbe {
-    /// Provenance for a render of the notebook at `notebookPath`.
+    /// Provenance for a render of the notebook at `notebookPath`; `git` was started
+    /// before the run (see `GitStatusProbe`), so its cost overlaps the cells'.
     public static func collect(
-        notebookPath: String, mode: String?, wallSeconds: Double, inputFiles: [String: String]
+        notebookPath: String, git: GitStatusProbe, mode: String?, wallSeconds: Double, inputFiles: [String: String]
     ) -> Provenance {
-        let folder = URL(fileURLWithPath: notebookPath).deletingLastPathComponent()
-        let commit = git(["rev-parse", "HEAD"], in: folder)
-        let dirty = commit != nil && !(git(["status", "--porcelain", "--untracked-files=no"], in: folder) ?? "").isEmpty
+        let status = git.result()
         return Provenance(
-            folioVersion: FolioVersion.current, gitCommit: commit, gitDirty: dirty, swiftVersion: swiftVersion,
+            folioVersion: FolioVersion.current, gitCommit: status.commit, gitDirty: status.dirty, swiftVersion: swiftVersion,
             operatingSystem: operatingSystem, cpu: cpu, mode: mode, wallSeconds: wallSeconds, inputFiles: inputFiles)
     }
 
@@ -32,7 +31,9 @@ public enum ProvenanceProbe {
         let release = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
         let pretty = release.split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
             .map { $0.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-        return [pretty, ProcessInfo.processInfo.operatingSystemVersionString].compactMap { $0 }.joined(separator: ", kernel ")
+        let kernel = ProcessInfo.processInfo.operatingSystemVersion
+        let kernelText = "Linux \(kernel.majorVersion).\(kernel.minorVersion).\(kernel.patchVersion)"
+        return [pretty, kernelText].compactMap { $0 }.joined(separator: ", ")
     }
 
     static var cpu: String {
@@ -42,22 +43,39 @@ public enum ProvenanceProbe {
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores"
     }
+}
 
-    /// `git ARGS` in `folder`, trimmed, or nil when git is missing or fails.
-    private static func git(_ arguments: [String], in folder: URL) -> String? {
+/// `git status --porcelain=v2 --branch --untracked-files=no` in the notebook's folder,
+/// started at once and read when the render is written: one process gives both the commit
+/// (`# branch.oid`) and whether tracked files changed. Starting a process costs tens of
+/// milliseconds, so it runs while the cells do.
+public final class GitStatusProbe: @unchecked Sendable {
+    private let process: Process?
+    private let output = Pipe()
+
+    /// Starts git, if it is installed; otherwise `result()` reports no commit.
+    public init(folder: URL) {
         guard let executable = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager.default.isExecutableFile) else {
-            return nil
+            process = nil
+            return
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-C", folder.path] + arguments
-        let output = Pipe()
+        process.arguments = ["-C", folder.path, "status", "--porcelain=v2", "--branch", "--untracked-files=no"]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
+        self.process = (try? process.run()) == nil ? nil : process
+    }
+
+    /// The commit (nil outside a repository or before the first commit) and the dirty flag.
+    public func result() -> (commit: String?, dirty: Bool) {
+        guard let process else { return (nil, false) }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0 else { return (nil, false) }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let commit = lines.first { $0.hasPrefix("# branch.oid ") }.map { String($0.dropFirst("# branch.oid ".count)) }
+            .flatMap { $0 == "(initial)" ? nil : $0 }
+        return (commit, commit != nil && lines.contains { !$0.hasPrefix("#") })
     }
 }
