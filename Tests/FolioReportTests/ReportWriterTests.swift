@@ -62,4 +62,15 @@ import FolioNotebook
         #expect(manifest.figures.first?.alt == "Better alt")
         #expect(manifest.figures.first?.caption == "cap")
     }
+
+    @Test func kaTeXIsCopiedOnlyForPagesWithMath() throws {
+        let plain = ReportFixtures.temporaryDirectory()
+        _ = try render(ReportFixtures.source(cells: ["print(1)"]), into: plain)
+        #expect(!FileManager.default.fileExists(atPath: plain.appendingPathComponent("report/assets").path))
+        let math = ReportFixtures.temporaryDirectory()
+        _ = try render(ReportFixtures.source(cells: ["print(1)"], prose: "Energy $\\lambda$."), into: math)
+        #expect(FileManager.default.fileExists(atPath: math.appendingPathComponent("report/assets/katex/katex.min.js").path))
+        let html = try String(contentsOf: math.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(html.contains("assets/katex/katex.min.css") && html.contains("katex.render"))
+    }
 }

@@ -19,7 +19,8 @@ import FolioEngine
         let result = ReportFixtures.run(ReportFixtures.source(cells: ["print(1)"]))
         let page = try Report.page(
             for: result, provenance: ReportFixtures.provenance, templates: try TemplateSet(folder: folder), resources: .linked)
-        #expect(page.contains("<main class=\"house-style\">"))
+        #expect(page.html.contains("<main class=\"house-style\">"))
+        #expect(!page.usesMath && !page.html.contains("katex"))
     }
 
     @Test func aMissingPartialIsAnErrorNamingTheFile() throws {

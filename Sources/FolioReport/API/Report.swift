@@ -15,11 +15,17 @@ public enum Report {
         case selfContained(katex: KaTeXAssets)
     }
 
+    /// A rendered page and whether it needs KaTeX (it has math).
+    public struct Page: Sendable {
+        public let html: String
+        public let usesMath: Bool
+    }
+
     /// The page for `result`.
     public static func page(
         for result: RunResult, provenance: Provenance, templates: TemplateSet, resources: Resources
-    ) throws -> String {
+    ) throws -> Page {
         let context = try PageContext(result: result, provenance: provenance, resources: resources, stylesheet: templates.stylesheet)
-        return templates.render(context.dictionary)
+        return Page(html: templates.render(context.dictionary), usesMath: context.usesMath)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import FolioEngine
 
-/// Writes a render's folder: `index.html`, `manifest.json`, `figures/*.png` and KaTeX under
-/// `assets/katex/` (or, self-contained, one `index.html` with everything inlined).
+/// Writes a render's folder: `index.html`, `manifest.json`, `figures/*.png` and, when the
+/// page has math, KaTeX under `assets/katex/` (or, self-contained, one `index.html` with
+/// everything inlined).
 public enum ReportWriter {
     /// What happened to the output folder.
     public enum Outcome: Equatable, Sendable {
@@ -48,11 +49,13 @@ public enum ReportWriter {
             for figure in figures {
                 try figure.data.write(to: temporary.appendingPathComponent(figure.relativePath))
             }
-            try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))
         }
         try manifest.encoded().write(to: temporary.appendingPathComponent("manifest.json"))
         let page = try Report.page(for: result, provenance: options.provenance, templates: options.templates, resources: resources)
-        try Data(page.utf8).write(to: temporary.appendingPathComponent("index.html"))
+        try Data(page.html.utf8).write(to: temporary.appendingPathComponent("index.html"))
+        if page.usesMath && !options.selfContained {
+            try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))
+        }
         let old = outputDirectory.appendingPathComponent(".\(result.notebook.name).old-\(UUID().uuidString)")
         if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: old) }
         do {

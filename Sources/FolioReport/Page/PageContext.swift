@@ -7,6 +7,8 @@ import FolioNotebook
 /// and scripts) are HTML this module made from escaped parts.
 struct PageContext {
     let dictionary: [String: Any]
+    /// Whether any prose has math, so the page needs KaTeX.
+    let usesMath: Bool
 
     init(result: RunResult, provenance: Provenance, resources: Report.Resources, stylesheet: String) throws {
         let notebook = result.notebook
@@ -15,12 +17,14 @@ struct PageContext {
         var prose = ProseRenderer(references: references)
         let resultsByID = Dictionary(result.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var headings: [Heading] = []
+        var usesMath = false
         var blocks: [[String: Any]] = []
         for block in notebook.blocks {
             switch block {
             case .prose(let text):
                 let rendered = prose.render(text.text)
                 headings += rendered.headings
+                usesMath = usesMath || rendered.hasMath
                 blocks.append(["isProse": true, "html": rendered.html])
             case .cell(let cell):
                 blocks.append(try PageContext.cell(
@@ -29,6 +33,7 @@ struct PageContext {
         }
         let failed = result.cells.filter { $0.status == .failed }.count
         let skipped = result.cells.filter { $0.status == .skipped }.count
+        self.usesMath = usesMath
         dictionary = PageContext.dropNils([
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
@@ -37,8 +42,8 @@ struct PageContext {
             "blocks": blocks,
             "hasErrors": failed + skipped > 0, "failedCount": failed, "skippedCount": skipped,
             "provenance": PageContext.provenance(provenance, result: result),
-            "head": try PageContext.head(stylesheet: stylesheet, resources: resources),
-            "scripts": try PageContext.scripts(resources: resources),
+            "head": try PageContext.head(stylesheet: stylesheet, resources: resources, katex: usesMath),
+            "scripts": try PageContext.scripts(resources: resources, katex: usesMath),
         ])
     }
 
@@ -127,8 +132,10 @@ struct PageContext {
         ])
     }
 
-    private static func head(stylesheet: String, resources: Report.Resources) throws -> String {
+    /// The stylesheets: Folio's, and KaTeX's when the page has math.
+    private static func head(stylesheet: String, resources: Report.Resources, katex usesKaTeX: Bool) throws -> String {
         let style = "<style>\n\(stylesheet.replacing("</style", with: "<\\/style"))</style>"
+        guard usesKaTeX else { return style }
         switch resources {
         case .linked:
             return "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">\n" + style
@@ -137,17 +144,22 @@ struct PageContext {
         }
     }
 
-    private static func scripts(resources: Report.Resources) throws -> String {
-        let typeset = """
-            <script>
-            document.querySelectorAll(".math").forEach(function (element) {
-              katex.render(element.textContent, element, {displayMode: element.classList.contains("display"), throwOnError: false});
-            });
+    /// The scripts: image-load marking always, KaTeX and its typesetting when the page has math.
+    private static func scripts(resources: Report.Resources, katex usesKaTeX: Bool) throws -> String {
+        let markImages = """
             window.addEventListener("load", function () {
               document.querySelectorAll("img").forEach(function (image) {
                 image.dataset.state = image.complete && image.naturalWidth > 0 ? "loaded" : "broken";
               });
             });
+            """
+        guard usesKaTeX else { return "<script>\n\(markImages)\n</script>" }
+        let typeset = """
+            <script>
+            document.querySelectorAll(".math").forEach(function (element) {
+              katex.render(element.textContent, element, {displayMode: element.classList.contains("display"), throwOnError: false});
+            });
+            \(markImages)
             </script>
             """
         switch resources {

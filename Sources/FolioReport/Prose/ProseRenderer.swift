@@ -23,14 +23,15 @@ struct ProseRenderer {
         self.references = references
     }
 
-    /// The HTML of one prose block and the headings it contains. Raw HTML written in the
-    /// Markdown is escaped: prose is text, never markup that could run script.
-    mutating func render(_ markdown: String) -> (html: String, headings: [Heading]) {
+    /// The HTML of one prose block, the headings it contains and whether it has math. Raw
+    /// HTML written in the Markdown is escaped: prose is text, never markup that could run script.
+    mutating func render(_ markdown: String) -> (html: String, headings: [Heading], hasMath: Bool) {
         let protected = ProtectedMarkdown(markdown: ProseRenderer.escapingRawHTML(markdown))
         let converted = parser.html(from: protected.markdown)
         let withAnchors = addAnchors(to: converted)
         let html = protected.restore(in: withAnchors.html) { label in references.link(to: label) }
-        return (html, withAnchors.headings)
+        let hasMath = protected.spans.contains { if case .math = $0 { true } else { false } }
+        return (html, withAnchors.headings, hasMath)
     }
 
     /// Gives every `<hN>` an `id` from its text, unique across the page (`-2`, `-3`, …).
