@@ -30,7 +30,7 @@ public enum JupyterExport {
                 cells.append(JupyterCell(
                     id: JupyterExport.cellID(cell.id), cellType: "code",
                     metadata: ["language": "swift", "folio_status": cellResult?.status.rawValue ?? "not run"],
-                    source: lines(cell.code), outputs: outputs(cellResult, executionCount: ran ? executionCount : nil),
+                    source: lines(cell.code), outputs: outputs(cellResult, options: cell.options, executionCount: ran ? executionCount : nil),
                     executionCount: ran ? .count(executionCount) : .null))
             }
         }
@@ -59,7 +59,7 @@ public enum JupyterExport {
         return parts
     }
 
-    private static func outputs(_ result: CellResult?, executionCount: Int?) -> [JupyterOutput] {
+    private static func outputs(_ result: CellResult?, options: CellOptions, executionCount: Int?) -> [JupyterOutput] {
         guard let result else { return [] }
         var outputs = result.outputs.map { output -> JupyterOutput in
             switch output {
@@ -72,7 +72,7 @@ public enum JupyterExport {
             case .figure(let figure):
                 return JupyterOutput(
                     outputType: "display_data",
-                    data: ["image/png": .text(figure.pngData.base64EncodedString()), "text/plain": .lines(lines(figure.altText))],
+                    data: ["image/png": .text(figure.pngData.base64EncodedString()), "text/plain": .lines(lines(options.displayedAlt(figure.altText)))],
                     metadata: ["image/png": ["width": Int(figure.widthPoints.rounded()), "height": Int(figure.heightPoints.rounded())]])
             case .table(let table):
                 let head = table.columns.map { "<th>\($0.htmlEscaped)</th>" }.joined()

@@ -94,15 +94,15 @@ extension Manifest {
                     figureCount += 1
                     let path = FigureFileNaming.relativePath(cellID: cellResult.id, ordinal: figureCount)
                     let hash = ContentHash.sha256(figure.pngData)
-                    let caption = options.caption ?? figure.caption
-                    let alt = options.alt ?? figure.altText
+                    let caption = options.displayedCaption(figure.caption)
+                    let alt = options.displayedAlt(figure.altText)
                     files.append(FigureFile(relativePath: path, data: figure.pngData))
                     figures.append(Figure(cell: cellResult.id, path: path, sha256: hash, caption: caption, alt: alt))
                     return Output(
                         kind: "figure", path: path, sha256: hash, alt: alt, caption: caption, widthPoints: figure.widthPoints,
                         heightPoints: figure.heightPoints)
                 case .table(let table):
-                    let caption = options.caption ?? table.caption
+                    let caption = options.displayedCaption(table.caption)
                     tables.append(Table(cell: cellResult.id, caption: caption, columns: table.columns, rows: table.rows))
                     return Output(kind: "table", caption: caption, columns: table.columns, rows: table.rows)
                 }

@@ -67,11 +67,11 @@ struct PageContext {
             case .table(let table): return PageContext.table(table, cell: cell, references: references)
             case .figure(let figure):
                 figureIndex += 1
-                let caption = cell.options.caption ?? figure.caption
+                let caption = cell.options.displayedCaption(figure.caption)
                 return dropNils([
                     "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
                     "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
-                    "alt": cell.options.alt ?? figure.altText, "width": Int(figure.widthPoints.rounded()),
+                    "alt": cell.options.displayedAlt(figure.altText), "width": Int(figure.widthPoints.rounded()),
                     "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
                     "caption": caption as Any, "number": (figureIndex == 1 ? references.numbers[cell.id] : nil) as Any,
                 ])
@@ -100,7 +100,7 @@ struct PageContext {
             table.rows.allSatisfy { row in column < row.count && Double(row[column].trimmingCharacters(in: .whitespaces)) != nil }
         }
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
-        let caption = cell.options.caption ?? table.caption
+        let caption = cell.options.displayedCaption(table.caption)
         return dropNils([
             "isTable": true, "anchor": cell.id, "caption": caption as Any,
             "number": references.numbers[cell.id] as Any,
