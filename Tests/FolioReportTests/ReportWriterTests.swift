@@ -73,4 +73,13 @@ import FolioNotebook
         let html = try String(contentsOf: math.appendingPathComponent("report/index.html"), encoding: .utf8)
         #expect(html.contains("assets/katex/katex.min.css") && html.contains("katex.render"))
     }
+
+    @Test func anErrorCardNamesTheCellsItSkipped() throws {
+        let output = ReportFixtures.temporaryDirectory()
+        let source = ReportFixtures.source(cells: ["//| label: upstream\nlet xs = [1]\nlet y = xs[3]", "//| label: downstream\nprint(y)"])
+        _ = try render(source, into: output, allowErrors: true)
+        let html = try String(contentsOf: output.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(html.contains("Skipped because of this: <code>downstream</code>"))
+        #expect(html.contains("Skipped: depends on upstream, which failed"))
+    }
 }

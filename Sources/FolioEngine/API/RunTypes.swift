@@ -25,6 +25,8 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var error: Diagnostic?
     /// Why the cell was skipped (`depends on fig-x, which failed`).
     public var skipReason: String?
+    /// The id of the upstream cell that failed or was skipped, for a skipped cell.
+    public var blockedBy: String?
     /// Why the cell ran (`code changed`, …); empty when it was reused.
     public var reasons: [String]
     /// Every input file the cell read (path relative to the notebook → SHA-256).
@@ -32,7 +34,8 @@ public struct CellResult: Sendable, Codable, Equatable {
 
     public init(
         id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, key: String?,
-        outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String], inputFiles: [String: String] = [:]
+        outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String], inputFiles: [String: String] = [:],
+        blockedBy: String? = nil
     ) {
         self.id = id
         self.label = label
@@ -46,6 +49,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         self.skipReason = skipReason
         self.reasons = reasons
         self.inputFiles = inputFiles
+        self.blockedBy = blockedBy
     }
 }
 

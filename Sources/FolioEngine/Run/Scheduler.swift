@@ -160,7 +160,8 @@ final class Scheduler: @unchecked Sendable {
             index,
             CellResult(
                 id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .skipped, seconds: 0,
-                key: nil, outputs: [], error: nil, skipReason: "depends on \(cells[blocker].id), which \(why)", reasons: []))
+                key: nil, outputs: [], error: nil, skipReason: "depends on \(cells[blocker].id), which \(why)", reasons: [],
+                blockedBy: cells[blocker].id))
     }
 
     private func record(_ index: Int, _ result: CellResult) {

@@ -85,7 +85,7 @@ struct PageContext {
         ]
         if let skipReason = result?.skipReason { context["skipReason"] = skipReason }
         if let error = result?.error {
-            let dependents = all.filter { $0.skipReason?.hasPrefix("depends on \(cell.id),") == true }.map(\.id)
+            let dependents = all.filter { $0.blockedBy == cell.id }.map(\.id)
             context["error"] = [
                 "expected": result?.status == .ran, "location": "\(error.file):\(error.line):\(error.column)",
                 "rendered": error.rendered, "dependents": dependents, "hasDependents": !dependents.isEmpty,
