@@ -29,7 +29,7 @@ enum EngineBenchmarks: BenchmarkSuite {
         return lines.joined(separator: "\n")
     }
 
-    static func run(report: (BenchmarkResult) -> Void) throws {
+    static func run(threads: Int, report: (BenchmarkResult) -> Void) throws {
         let source = generatedNotebook(cells: 60, proseTag: "a")
         let check = Stopwatch.medianSeconds(repetitions: 9) {
             let (notebook, diagnostics) = Notebook.parse(source: source, path: "generated.md")

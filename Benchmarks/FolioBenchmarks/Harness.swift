@@ -14,10 +14,12 @@ struct BenchmarkResult: Encodable {
     let parameters: [String: String]
 }
 
-/// A group of benchmarks for one module; `run` calls `report` once per result.
+/// A group of benchmarks for one module; `run` calls `report` once per result. `threads`
+/// is what Folio's own parallel work may use (`FOLIO_THREADS` or all cores); OpenBLAS runs
+/// single-threaded, as in the engine, unless a benchmark says otherwise.
 protocol BenchmarkSuite {
     static var name: String { get }
-    static func run(report: (BenchmarkResult) -> Void) throws
+    static func run(threads: Int, report: (BenchmarkResult) -> Void) throws
 }
 
 enum Stopwatch {

@@ -6,15 +6,14 @@ import FolioModels
 enum ModelBenchmarks: BenchmarkSuite {
     static let name = "models"
 
-    static func run(report: (BenchmarkResult) -> Void) throws {
-        let threads = String(BLASThreads.current)
+    static func run(threads: Int, report: (BenchmarkResult) -> Void) throws {
         try trainingThroughput(
             name: "vae_train_784_512_512_20", dataWidth: 784, hidden: [512, 512], latent: 20, batch: 128,
             samples: 128 * 40, threads: threads, report: report)
         try trainingThroughput(
             name: "vae_train_20_200_200_10", dataWidth: 20, hidden: [200, 200], latent: 10, batch: 100,
             samples: 100 * 200, threads: threads, report: report)
-        try robustPCA(threads: threads, report: report)
+        try robustPCA(report: report)
         try loadFashionMNIST(report: report)
     }
 
@@ -28,14 +27,14 @@ enum ModelBenchmarks: BenchmarkSuite {
     }
 
     /// PCP on 1000×1000, rank 50, 10% ±1 outliers, λ = 1/√n, tolerance 1e-7.
-    static func robustPCA(threads: String, report: (BenchmarkResult) -> Void) throws {
+    static func robustPCA(report: (BenchmarkResult) -> Void) throws {
         let data = try lowRankPlusSparse(rows: 1000, cols: 1000, rank: 50, outlierRatio: 0.1, seed: 1)
         resetPeakMemory()
         var result: PCPResult?
         let seconds = try Stopwatch.medianSeconds(repetitions: 3) { result = try pcp(data.observed) }
         guard let result else { return }
         let parameters = [
-            "shape": "1000x1000", "rank": "50", "outliers": "10% ±1", "tolerance": "1e-7", "threads": threads,
+            "shape": "1000x1000", "rank": "50", "outliers": "10% ±1", "tolerance": "1e-7", "blasThreads": "\(BLASThreads.current)",
             "loadAverage": loadAverage(), "iterations": "\(result.iterations)", "recoveredRank": "\(result.rank)", "rankHistory": result.rankHistory.map(String.init).joined(separator: ","), "converged": "\(result.converged)",
         ]
         report(.init(name: "pcp_1000_rank50", value: seconds, unit: "s", repetitions: 3, parameters: parameters))
@@ -49,7 +48,7 @@ enum ModelBenchmarks: BenchmarkSuite {
     /// timed between the progress reports of the first and last epoch, so set-up and the
     /// final evaluation pass are excluded.
     static func trainingThroughput(
-        name: String, dataWidth: Int, hidden: [Int], latent: Int, batch: Int, samples: Int, threads: String,
+        name: String, dataWidth: Int, hidden: [Int], latent: Int, batch: Int, samples: Int, threads: Int,
         report: (BenchmarkResult) -> Void
     ) throws {
         var generator = SeededGenerator(seed: 3)
@@ -60,7 +59,7 @@ enum ModelBenchmarks: BenchmarkSuite {
             epochs: epochs, batchSize: batch, learningRate: 1e-4, seed: 1)
         resetPeakMemory()
         var stamps: [(wall: UInt64, cpu: Double)] = []
-        _ = try trainVAE(data, configuration: configuration) { _ in
+        _ = try trainVAE(data, configuration: configuration, threads: threads) { _ in
             stamps.append((DispatchTime.now().uptimeNanoseconds, processCPUSeconds()))
         }
         let seconds = Double(stamps[stamps.count - 1].wall - stamps[0].wall) / 1e9
@@ -68,7 +67,7 @@ enum ModelBenchmarks: BenchmarkSuite {
         let parameters = [
             "encoder": ([dataWidth] + hidden).map(String.init).joined(separator: "-") + "-(2x\(latent))",
             "decoder": ([latent] + hidden.reversed() + [dataWidth]).map(String.init).joined(separator: "-"),
-            "batch": "\(batch)", "samplesPerEpoch": "\(samples)", "timedEpochs": "\(epochs - 1)", "threads": threads,
+            "batch": "\(batch)", "samplesPerEpoch": "\(samples)", "timedEpochs": "\(epochs - 1)", "threads": "\(threads)",
             "precision": "Float32", "loadAverage": loadAverage(),
         ]
         report(.init(name: name, value: Double(samples * (epochs - 1)) / seconds, unit: "samples/s",

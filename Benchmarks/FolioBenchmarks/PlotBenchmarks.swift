@@ -8,7 +8,7 @@ import Foundation
 enum PlotBenchmarks: BenchmarkSuite {
     static let name = "plot"
 
-    static func run(report: (BenchmarkResult) -> Void) throws {
+    static func run(threads: Int, report: (BenchmarkResult) -> Void) throws {
         let figure = threePanelFigure()
         let parameters = ["panels": "3", "linePoints": "400", "scatterPoints": "1000", "heatmap": "25x25",
                           "size": "900x280pt", "scale": "2"]

@@ -6,7 +6,7 @@ import Foundation
 enum ProcessBenchmarks: BenchmarkSuite {
     static let name = "process"
 
-    static func run(report: (BenchmarkResult) -> Void) throws {
+    static func run(threads: Int, report: (BenchmarkResult) -> Void) throws {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let folio = folder.appendingPathComponent("folio")
         guard FileManager.default.isExecutableFile(atPath: folio.path) else {

@@ -8,9 +8,10 @@ let suites: [any BenchmarkSuite.Type] = [
 
 let requested = Set(CommandLine.arguments.dropFirst())
 do {
-    try BLASThreads.configure(environment: ProcessInfo.processInfo.environment)
+    let threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
+    BLASThreads.set(1)
     for suite in suites where requested.isEmpty || requested.contains(suite.name) {
-        try suite.run(report: printJSONLine)
+        try suite.run(threads: threads, report: printJSONLine)
     }
 } catch {
     FileHandle.standardError.write(Data("FolioBenchmarks: error: \(error)\n".utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FolioEngine
+import FolioMath
 import FolioNotebook
 
 /// The arguments of every command that runs a notebook (`render`, `export`), and the run
@@ -57,6 +58,12 @@ struct RunArguments: ParsableArguments {
         }
         var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
         options.jobs = jobs
+        do {
+            options.threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            NotebookLoading.printError("error: \(error)")
+            throw ExitCode(1)
+        }
         options.useCache = !noCache
         options.refresh = Set(refresh)
         let display = ProgressDisplay(

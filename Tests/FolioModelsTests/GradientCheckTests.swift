@@ -51,3 +51,45 @@ func vaeGradientMatchesFiniteDifferences(variant: Int) throws {
     // A check against an all-zero gradient would be vacuous: the energy really depends on the parameters.
     #expect(gradient.contains { abs($0) > 1e-3 }, "\(name): the gradient is essentially zero")
 }
+
+/// The trainer's parallel step: phase one on two shards of the samples, phase two on two
+/// ranges of the parameters, gives the whole batch's energy and gradient.
+@Test(arguments: variants.indices)
+func shardedStepMatchesTheWholeBatch(variant: Int) throws {
+    let (name, configuration) = variants[variant]
+    let dataWidth = 4, batch = 7
+    let model = VAEModel(configuration: configuration, dataWidth: dataWidth)
+    var generator = SeededGenerator(seed: UInt64(variant) + 100)
+    let parameters: [Double] = model.initialParameters(using: &generator)
+    let whole = VAEWorkspace<Double>(model: model, capacity: batch), sharded = VAEWorkspace<Double>(model: model, capacity: batch)
+    for k in 0..<(dataWidth * batch) { whole.input.pointer[k] = generator.normal() }
+    for k in 0..<whole.noise.count { whole.noise.pointer[k] = generator.normal() }
+    sharded.input.pointer.update(from: whole.input.pointer, count: whole.input.count)
+    sharded.noise.pointer.update(from: whole.noise.pointer, count: whole.noise.count)
+
+    var expected = [Double](repeating: .nan, count: model.parameterCount)
+    var gradient = [Double](repeating: .nan, count: model.parameterCount)
+    let ranges = model.gradientRanges(parts: 2)
+    let (expectedEnergy, energy) = parameters.withUnsafeBufferPointer { p in
+        let expectedEnergy = expected.withUnsafeMutableBufferPointer { g in
+            model.energy(parameters: p.baseAddress!, gradient: g.baseAddress!, batch: batch, workspace: whole)
+        }
+        let shards = [ShardAccumulators<Double>(model: model), ShardAccumulators<Double>(model: model)]
+        let energy = zip([0..<3, 3..<batch], shards).reduce(0.0) { total, shard in
+            total + model.forwardAndBackpropagate(
+                parameters: p.baseAddress!, columns: shard.0, normaliser: batch, workspace: sharded,
+                accumulators: shard.1, backpropagate: true)
+        }
+        gradient.withUnsafeMutableBufferPointer { g in
+            for range in ranges.reversed() {
+                model.writeGradient(range: range, gradient: g.baseAddress!, batch: batch, workspace: sharded, shards: shards)
+            }
+        }
+        return (expectedEnergy, energy)
+    }
+    #expect(ranges.count == 2 && ranges[0].lowerBound == 0 && ranges[0].upperBound == ranges[1].lowerBound)
+    #expect(ranges[1].upperBound == model.parameterCount && !ranges[0].isEmpty && !ranges[1].isEmpty)
+    #expect(abs(energy - expectedEnergy) <= 1e-12 * abs(expectedEnergy), "\(name): energy \(energy) vs \(expectedEnergy)")
+    let worst = zip(gradient, expected).map { abs($0 - $1) / max(1, abs($1)) }.max()!
+    #expect(worst < 1e-12, "\(name): worst relative gradient difference \(worst)")
+}

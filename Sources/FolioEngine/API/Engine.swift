@@ -13,23 +13,22 @@ public enum Engine {
 
     /// Checks, then runs the notebook's cells (reusing cached ones).
     ///
-    /// BLAS threads: with `jobs` > 1, OpenBLAS gets `max(1, cores / jobs)` threads, so
-    /// concurrent cells do not oversubscribe the cores; with one job it keeps its setting
-    /// (`FOLIO_THREADS` or all cores). Results are identical for every `jobs`.
+    /// Threads: OpenBLAS runs single-threaded (its results depend on its thread count; see
+    /// `BLASThreads`); each cell may use `max(1, threads / jobs)` threads for Folio's own
+    /// parallel work (the VAE trainer). Results are identical for every `jobs` and `threads`.
     public static func run(_ notebook: Notebook, options: RunOptions) -> RunResult {
         let (analyses, diagnostics) = Checker.check(notebook, registry: .standard)
         guard !diagnostics.containsErrors else {
             return RunResult(notebook: notebook, diagnostics: diagnostics, cells: [], warnings: [])
         }
-        if options.jobs > 1 {
-            BLASThreads.set(max(1, ProcessInfo.processInfo.activeProcessorCount / options.jobs))
-        }
+        BLASThreads.set(1)
         let folder = URL(fileURLWithPath: notebook.path).deletingLastPathComponent()
         let sandbox = FileSandbox(notebookFolder: folder, dataFolders: notebook.frontMatter.data.map { ($0.name, $0.path) })
         let events = options.events
         let runner = CellRunner(
             notebook: notebook, registry: .standard, sandbox: sandbox, params: notebook.paramsValue,
-            defaultTimeoutSeconds: options.defaultTimeoutSeconds, now: options.now,
+            defaultTimeoutSeconds: options.defaultTimeoutSeconds, threads: max(1, options.threads / max(1, options.jobs)),
+            now: options.now,
             onProgress: { events(.progress($0)) })
         let scheduler = Scheduler(notebook: notebook, analyses: analyses, runner: runner, options: options)
         let cells = scheduler.run()

@@ -65,6 +65,9 @@ public enum RunEvent: Sendable {
 public struct RunOptions: Sendable {
     /// Cells run concurrently (at most this many at once).
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Threads Folio's own parallel work may use (`FOLIO_THREADS`, default all cores),
+    /// shared out among the cells that run at once. Results do not depend on it.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Read and write the cache (`--no-cache` turns both off).
     public var useCache = true
     /// Cell ids (labels) to recompute even if cached.

@@ -287,7 +287,9 @@ extension BuiltinModule {
             if case .matrix(let matrix)? = named["clean"] { clean = matrix }
             let result: VAETrainingResult
             do {
-                result = try trainVAE(try call.matrix(0), configuration: configuration, clean: clean) { progress in
+                result = try trainVAE(
+                    try call.matrix(0), configuration: configuration, clean: clean, threads: call.context.threads
+                ) { progress in
                     call.progress(done: progress.epoch, total: progress.epochs, label: name)
                     try call.checkDeadline()
                 }

@@ -14,6 +14,8 @@ final class CellContext {
     /// Path (as `FileSandbox.keyPath`) → SHA-256 of every file read, for the cache.
     private(set) var filesRead: [String: String] = [:]
     let sandbox: FileSandbox
+    /// Threads the cell's built-ins may use (results do not depend on it).
+    let threads: Int
     private let now: @Sendable () -> Double
     private let deadline: Double?
     private let timeoutSeconds: Double?
@@ -25,7 +27,7 @@ final class CellContext {
     init(
         registry: BuiltinRegistry, cellID: String, options: CellOptions = CellOptions(), generator: SeededGenerator,
         sandbox: FileSandbox,
-        timeoutSeconds: Double?, now: @escaping @Sendable () -> Double,
+        timeoutSeconds: Double?, threads: Int = 1, now: @escaping @Sendable () -> Double,
         onProgress: @escaping @Sendable (ProgressUpdate) -> Void
     ) {
         self.registry = registry
@@ -33,6 +35,7 @@ final class CellContext {
         self.options = options
         self.generator = generator
         self.sandbox = sandbox
+        self.threads = threads
         self.now = now
         self.timeoutSeconds = timeoutSeconds
         self.deadline = timeoutSeconds.map { now() + $0 }

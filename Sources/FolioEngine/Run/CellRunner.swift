@@ -20,6 +20,8 @@ struct CellRunner {
     let sandbox: FileSandbox
     let params: Value
     let defaultTimeoutSeconds: Double?
+    /// Threads the cell's built-ins may use.
+    let threads: Int
     let now: @Sendable () -> Double
     let onProgress: @Sendable (ProgressUpdate) -> Void
 
@@ -28,7 +30,8 @@ struct CellRunner {
         let generator = SeededGenerator(seed: notebook.frontMatter.seed).split("cell:" + cell.id)
         let context = CellContext(
             registry: registry, cellID: cell.id, options: cell.options, generator: generator, sandbox: sandbox,
-            timeoutSeconds: cell.options.timeoutSeconds ?? defaultTimeoutSeconds, now: now, onProgress: onProgress)
+            timeoutSeconds: cell.options.timeoutSeconds ?? defaultTimeoutSeconds, threads: threads, now: now,
+            onProgress: onProgress)
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
         for (name, value) in inputs { scope.define(name, value, isVar: false) }

@@ -21,14 +21,15 @@ enum VectorKernels {
         }
     }
 
-    /// sums ← Σ over columns of the rows × columns matrix `x` (the bias gradient).
+    /// sums ← Σ over columns of the rows × columns matrix `x` with leading dimension
+    /// `leadingDimension` (the bias gradient).
     @inline(__always)
     static func rowSums<Scalar: NetworkScalar>(
-        _ x: UnsafePointer<Scalar>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Scalar>
+        _ x: UnsafePointer<Scalar>, rows: Int, columns: Int, leadingDimension: Int, into sums: UnsafeMutablePointer<Scalar>
     ) {
         sums.update(repeating: 0, count: rows)
         for column in 0..<columns {
-            let source = x + column * rows
+            let source = x + column * leadingDimension
             for i in 0..<rows { sums[i] += source[i] }
         }
     }

@@ -59,38 +59,92 @@ struct VAEModel: Sendable {
         return parameters
     }
 
-    /// The mean energy per sample of the `batch` samples in `workspace.input`, with the
-    /// noise in `workspace.noise`; writes its gradient when `gradient` is given.
+    /// The energy of the `batch` samples in `workspace.input` (with the noise in
+    /// `workspace.noise`), averaged over the batch; writes its gradient when `gradient` is
+    /// given. The trainer runs the same two phases on shards of the batch in parallel.
     func energy<Scalar: NetworkScalar>(
         parameters: UnsafePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?, batch: Int,
         workspace: VAEWorkspace<Scalar>
     ) -> Double {
+        let accumulators = ShardAccumulators<Scalar>(model: self)
+        let energy = forwardAndBackpropagate(
+            parameters: parameters, columns: 0..<batch, normaliser: batch, workspace: workspace,
+            accumulators: accumulators, backpropagate: gradient != nil)
+        if let gradient {
+            writeGradient(
+                range: 0..<parameterCount, gradient: gradient, batch: batch, workspace: workspace, shards: [accumulators])
+        }
+        return energy
+    }
+
+    /// Phase one of a step, for the batch columns `columns` (samples) of `workspace`: the
+    /// forward passes, the energy of those samples divided by `normaliser` (the batch size,
+    /// so that the shards' energies add up to the batch mean) and, when `backpropagate`,
+    /// every delta and the shard's ∂E/∂log Σx for `writeGradient`. Shards of one batch —
+    /// disjoint column ranges, each with its own accumulators — may run it at the same time.
+    func forwardAndBackpropagate<Scalar: NetworkScalar>(
+        parameters: UnsafePointer<Scalar>, columns: Range<Int>, normaliser: Int, workspace: VAEWorkspace<Scalar>,
+        accumulators: ShardAccumulators<Scalar>, backpropagate: Bool
+    ) -> Double {
         let draws = drawsPerSample
-        encoder.forward(parameters: parameters, input: workspace.input.pointer, batch: batch, outputs: workspace.encoderOutputs)
+        let drawColumns = (columns.lowerBound * draws)..<(columns.upperBound * draws)
+        encoder.forward(parameters: parameters, input: workspace.input.pointer, columns: columns, outputs: workspace.encoderOutputs)
         let heads = UnsafePointer(workspace.encoderOutputs[encoder.layerCount - 1])
-        sampleLatent(heads: heads, batch: batch, workspace: workspace)
+        sampleLatent(heads: heads, columns: columns, workspace: workspace)
         decoder.forward(
-            parameters: parameters, input: workspace.latent.pointer, batch: draws * batch, outputs: workspace.decoderOutputs)
+            parameters: parameters, input: workspace.latent.pointer, columns: drawColumns, outputs: workspace.decoderOutputs)
         let reconstruction = reconstructionEnergy(
-            parameters: parameters, gradient: gradient, batch: batch, workspace: workspace)
-        let latent = latentEnergy(heads: heads, batch: batch, headGradient: workspace.encoderDeltas[encoder.layerCount - 1])
-        guard let gradient else { return reconstruction + latent }
-        decoder.backward(
-            parameters: parameters, gradient: gradient, input: workspace.latent.pointer, batch: draws * batch,
-            outputs: workspace.decoderOutputs, deltas: workspace.decoderDeltas, inputGradient: workspace.latentGradient.pointer)
-        backpropagateSampling(heads: heads, batch: batch, workspace: workspace)
-        encoder.backward(
-            parameters: parameters, gradient: gradient, input: workspace.input.pointer, batch: batch,
-            outputs: workspace.encoderOutputs, deltas: workspace.encoderDeltas, inputGradient: nil)
+            parameters: parameters, columns: columns, normaliser: normaliser, workspace: workspace,
+            accumulators: accumulators)
+        let latent = latentEnergy(
+            heads: heads, columns: columns, normaliser: normaliser, headGradient: workspace.encoderDeltas[encoder.layerCount - 1])
+        guard backpropagate else { return reconstruction + latent }
+        decoder.backpropagate(
+            parameters: parameters, columns: drawColumns, outputs: workspace.decoderOutputs,
+            deltas: workspace.decoderDeltas, inputGradient: workspace.latentGradient.pointer)
+        backpropagateSampling(heads: heads, columns: columns, workspace: workspace)
+        encoder.backpropagate(
+            parameters: parameters, columns: columns, outputs: workspace.encoderOutputs,
+            deltas: workspace.encoderDeltas, inputGradient: nil)
         return reconstruction + latent
     }
 
-    /// z = μz + L ε for every draw; column t·batch + i is draw t of sample i.
-    private func sampleLatent<Scalar: NetworkScalar>(heads: UnsafePointer<Scalar>, batch: Int, workspace: VAEWorkspace<Scalar>) {
-        let kappa = latentWidth, headWidth = encoder.outputWidth
+    /// Phase two, after phase one ran on every column of the `batch`: writes the gradient
+    /// entries in `range`, a range from `gradientRanges` (disjoint ranges may be written at
+    /// the same time). ∂E/∂log Σx is the sum of the shards' parts, in shard order.
+    func writeGradient<Scalar: NetworkScalar>(
+        range: Range<Int>, gradient: UnsafeMutablePointer<Scalar>, batch: Int, workspace: VAEWorkspace<Scalar>,
+        shards: [ShardAccumulators<Scalar>]
+    ) {
+        encoder.writeGradient(
+            range: range, gradient: gradient, input: workspace.input.pointer, batch: batch,
+            outputs: workspace.encoderOutputs, deltas: workspace.encoderDeltas)
+        decoder.writeGradient(
+            range: range, gradient: gradient, input: workspace.latent.pointer, batch: drawsPerSample * batch,
+            outputs: workspace.decoderOutputs, deltas: workspace.decoderDeltas)
+        for index in range.clamped(to: varianceOffset..<parameterCount) {
+            var sum: Scalar = 0
+            for shard in shards { sum += shard.varianceGradient.pointer[index - varianceOffset] }
+            gradient[index] = sum
+        }
+    }
+
+    /// The parameter vector cut into `parts` consecutive ranges of about equal size whose
+    /// bounds suit `writeGradient` (inside a weight matrix, on a column of W).
+    func gradientRanges(parts: Int) -> [Range<Int>] {
+        let inner = (1..<max(1, parts)).map { part in
+            decoder.gradientBoundary(near: encoder.gradientBoundary(near: parameterCount * part / parts))
+        }
+        let bounds = [0] + inner + [parameterCount]
+        return zip(bounds, bounds.dropFirst()).map { $0..<max($0, $1) }
+    }
+
+    /// z = μz + L ε for every draw of the samples `columns`; column i·τ + t is draw t of sample i.
+    private func sampleLatent<Scalar: NetworkScalar>(heads: UnsafePointer<Scalar>, columns: Range<Int>, workspace: VAEWorkspace<Scalar>) {
+        let kappa = latentWidth, headWidth = encoder.outputWidth, draws = drawsPerSample
         let z = workspace.latent.pointer, noise = UnsafePointer(workspace.noise.pointer)
-        for column in 0..<(drawsPerSample * batch) {
-            let head = heads + (column % batch) * headWidth
+        for column in (columns.lowerBound * draws)..<(columns.upperBound * draws) {
+            let head = heads + (column / draws) * headWidth
             let zColumn = z + column * kappa, eps = noise + column * kappa
             switch configuration.latentCovariance {
             case .none:
@@ -108,32 +162,34 @@ struct VAEModel: Sendable {
         }
     }
 
-    /// (1/τ) Σ −log N(x; μx, Σx), averaged over the batch; sets ∂/∂μx in the decoder's last
-    /// delta and the gradient of the log Σx parameters.
+    /// (1/τ) Σ −log N(x; μx, Σx) over the samples `columns`, divided by the normaliser; sets
+    /// ∂/∂μx in the decoder's last delta and the shard's part of ∂E/∂log Σx.
     private func reconstructionEnergy<Scalar: NetworkScalar>(
-        parameters: UnsafePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?, batch: Int,
-        workspace: VAEWorkspace<Scalar>
+        parameters: UnsafePointer<Scalar>, columns samples: Range<Int>, normaliser: Int, workspace: VAEWorkspace<Scalar>,
+        accumulators: ShardAccumulators<Scalar>
     ) -> Double {
-        let d = dataWidth, columns = drawsPerSample * batch
-        let weight = 1 / Scalar(columns)
+        let d = dataWidth, draws = drawsPerSample
+        let columns = (samples.lowerBound * draws)..<(samples.upperBound * draws)
+        let normalisingColumns = draws * normaliser
+        let weight = 1 / Scalar(normalisingColumns)
         let mean = UnsafePointer(workspace.decoderOutputs[decoder.layerCount - 1])
         let delta = workspace.decoderDeltas[decoder.layerCount - 1]
         let x = UnsafePointer(workspace.input.pointer)
         let logVariance = parameters + varianceOffset
-        // Per dimension: 1/Σx,jj and the running Σ r²/Σx,jj over the batch.
-        let scaledSquares = workspace.scaledSquares.pointer
+        // Per dimension: 1/Σx,jj and the running Σ r²/Σx,jj over the columns.
+        let (precision, scaledSquares) = (accumulators.precision.pointer, accumulators.scaledSquares.pointer)
         scaledSquares.update(repeating: 0, count: d)
         var logDeterminant: Scalar = 0
         if varianceCount > 0 {
             for j in 0..<d {
                 let index = varianceCount > 1 ? j : 0
-                workspace.precision.pointer[j] = Scalar.exponential(-logVariance[index])
+                precision[j] = Scalar.exponential(-logVariance[index])
                 logDeterminant += logVariance[index]
             }
         }
-        var total = Double(columns) * Double(logDeterminant)
-        for column in 0..<columns {
-            let xColumn = x + (column % batch) * d, muColumn = mean + column * d, deltaColumn = delta + column * d
+        var total = Double(columns.count) * Double(logDeterminant)
+        for column in columns {
+            let xColumn = x + (column / draws) * d, muColumn = mean + column * d, deltaColumn = delta + column * d
             var columnTotal: Scalar = 0
             switch configuration.decoderVariance {
             case let .perEntryClosedForm(floor):
@@ -149,7 +205,6 @@ struct VAEModel: Sendable {
                     }
                 }
             case .learnedScalar, .learnedPerDimension:
-                let precision = UnsafePointer(workspace.precision.pointer)
                 for j in 0..<d {
                     let r = xColumn[j] - muColumn[j], scaled = r * r * precision[j]
                     columnTotal += scaled
@@ -159,26 +214,26 @@ struct VAEModel: Sendable {
             }
             total += Double(columnTotal)
         }
-        if let gradient, varianceCount > 0 {
-            // ∂/∂ log Σx,jj of the mean over columns of ½ Σⱼ (r²/Σx,jj + log Σx,jj).
-            let varianceGradient = gradient + varianceOffset
+        if varianceCount > 0 {
+            // This shard's part of ∂/∂ log Σx,jj of ½ Σ (r²/Σx,jj + log Σx,jj) / (τ·normaliser).
+            let varianceGradient = accumulators.varianceGradient.pointer
             varianceGradient.update(repeating: 0, count: varianceCount)
             for j in 0..<d {
-                varianceGradient[varianceCount > 1 ? j : 0] += (weight * Scalar(columns) - weight * scaledSquares[j]) / 2
+                varianceGradient[varianceCount > 1 ? j : 0] += (weight * Scalar(columns.count) - weight * scaledSquares[j]) / 2
             }
         }
-        return (total / 2) / Double(columns) + Double(d) * 0.5 * log(2 * Double.pi)
+        return (total / 2 + Double(columns.count) * Double(d) * 0.5 * log(2 * Double.pi)) / Double(normalisingColumns)
     }
 
-    /// β·KL plus the latent penalty, averaged over the batch; sets their gradient with
-    /// respect to the heads in `headGradient`.
+    /// β·KL plus the latent penalty over the samples `columns`, divided by the normaliser;
+    /// sets their gradient with respect to the heads in `headGradient`.
     private func latentEnergy<Scalar: NetworkScalar>(
-        heads: UnsafePointer<Scalar>, batch: Int, headGradient: UnsafeMutablePointer<Scalar>
+        heads: UnsafePointer<Scalar>, columns: Range<Int>, normaliser: Int, headGradient: UnsafeMutablePointer<Scalar>
     ) -> Double {
         let kappa = latentWidth, headWidth = encoder.outputWidth
-        let weight = 1 / Scalar(batch), beta = Scalar(configuration.klWeight)
+        let weight = 1 / Scalar(normaliser), beta = Scalar(configuration.klWeight)
         var total = 0.0
-        for sample in 0..<batch {
+        for sample in columns {
             let head = heads + sample * headWidth, grad = headGradient + sample * headWidth
             var sampleTotal: Scalar = 0
             if configuration.latentCovariance != .none {
@@ -210,16 +265,19 @@ struct VAEModel: Sendable {
             }
             total += Double(sampleTotal)
         }
-        return total / Double(batch)
+        return total / Double(normaliser)
     }
 
-    /// Adds ∂E/∂z (in `workspace.latentGradient`) through z = μ + L ε to the head gradient.
-    private func backpropagateSampling<Scalar: NetworkScalar>(heads: UnsafePointer<Scalar>, batch: Int, workspace: VAEWorkspace<Scalar>) {
-        let kappa = latentWidth, headWidth = encoder.outputWidth
+    /// Adds ∂E/∂z (in `workspace.latentGradient`) through z = μ + L ε to the head gradient
+    /// of the samples `columns`.
+    private func backpropagateSampling<Scalar: NetworkScalar>(
+        heads: UnsafePointer<Scalar>, columns: Range<Int>, workspace: VAEWorkspace<Scalar>
+    ) {
+        let kappa = latentWidth, headWidth = encoder.outputWidth, draws = drawsPerSample
         let headGradient = workspace.encoderDeltas[encoder.layerCount - 1]
         let dz = UnsafePointer(workspace.latentGradient.pointer), noise = UnsafePointer(workspace.noise.pointer)
-        for column in 0..<(drawsPerSample * batch) {
-            let sample = column % batch
+        for column in (columns.lowerBound * draws)..<(columns.upperBound * draws) {
+            let sample = column / draws
             let head = heads + sample * headWidth, grad = headGradient + sample * headWidth
             let dzColumn = dz + column * kappa, eps = noise + column * kappa
             for k in 0..<kappa { grad[k] += dzColumn[k] }
@@ -238,17 +296,14 @@ struct VAEModel: Sendable {
 }
 
 /// Preallocated buffers for one `VAEModel` and a maximum batch size.
-final class VAEWorkspace<Scalar: BLASScalar> {
+final class VAEWorkspace<Scalar: BLASScalar>: @unchecked Sendable {
     let capacity: Int
     /// d × capacity: the batch, feature-major.
     let input: ScratchBuffer<Scalar>
-    /// κ' × τ·capacity: ε, z and ∂E/∂z.
+    /// κ' × τ·capacity: ε, z and ∂E/∂z; column i·τ + t is draw t of sample i.
     let noise: ScratchBuffer<Scalar>
     let latent: ScratchBuffer<Scalar>
     let latentGradient: ScratchBuffer<Scalar>
-    /// d entries each: 1/Σx per dimension and the batch's Σ r²/Σx per dimension.
-    let precision: ScratchBuffer<Scalar>
-    let scaledSquares: ScratchBuffer<Scalar>
     private let buffers: [ScratchBuffer<Scalar>]
     let encoderOutputs: [UnsafeMutablePointer<Scalar>]
     let encoderDeltas: [UnsafeMutablePointer<Scalar>]
@@ -262,8 +317,6 @@ final class VAEWorkspace<Scalar: BLASScalar> {
         noise = ScratchBuffer(count: model.latentWidth * columns)
         latent = ScratchBuffer(count: model.latentWidth * columns)
         latentGradient = ScratchBuffer(count: model.latentWidth * columns)
-        precision = ScratchBuffer(count: model.dataWidth)
-        scaledSquares = ScratchBuffer(count: model.dataWidth)
         let encoderBuffers = model.encoder.widths.dropFirst().flatMap { width in
             [ScratchBuffer<Scalar>(count: width * capacity), ScratchBuffer<Scalar>(count: width * capacity)]
         }
@@ -275,5 +328,19 @@ final class VAEWorkspace<Scalar: BLASScalar> {
         encoderDeltas = stride(from: 1, to: encoderBuffers.count, by: 2).map { encoderBuffers[$0].pointer }
         decoderOutputs = stride(from: 0, to: decoderBuffers.count, by: 2).map { decoderBuffers[$0].pointer }
         decoderDeltas = stride(from: 1, to: decoderBuffers.count, by: 2).map { decoderBuffers[$0].pointer }
+    }
+}
+
+/// A shard's sums that are not per column: 1/Σx and Σ r²/Σx per dimension, and its part
+/// of ∂E/∂log Σx.
+final class ShardAccumulators<Scalar: BLASScalar>: @unchecked Sendable {
+    let precision: ScratchBuffer<Scalar>
+    let scaledSquares: ScratchBuffer<Scalar>
+    let varianceGradient: ScratchBuffer<Scalar>
+
+    init(model: VAEModel) {
+        precision = ScratchBuffer(count: model.dataWidth)
+        scaledSquares = ScratchBuffer(count: model.dataWidth)
+        varianceGradient = ScratchBuffer(count: model.varianceCount)
     }
 }
