@@ -9,7 +9,7 @@ let suites: [any BenchmarkSuite.Type] = [
 let requested = Set(CommandLine.arguments.dropFirst())
 do {
     let threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
-    BLASThreads.set(1)
+    BLASThreads.useOneThreadFromStart()
     for suite in suites where requested.isEmpty || requested.contains(suite.name) {
         try suite.run(threads: threads, report: printJSONLine)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioEngine
+import FolioMath
 
 /// The `folio` command: turns notebooks (Markdown with Swift cells) into executed reports.
 @main
@@ -16,4 +17,11 @@ struct Folio: ParsableCommand {
         version: FolioVersion.current,
         subcommands: [Render.self, Lint.self, Functions.self, Export.self, Clean.self]
     )
+
+    /// Cells call OpenBLAS single-threaded (see `BLASThreads`), so its idle workers are
+    /// stopped before anything else runs.
+    static func main() {
+        BLASThreads.useOneThreadFromStart()
+        main(nil)
+    }
 }

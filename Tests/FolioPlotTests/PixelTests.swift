@@ -56,3 +56,37 @@ func renderedPNGMatchesBaseline(name: String) throws {
     #expect(decoded.width == 2 && decoded.height == 2)
     #expect(decoded.pixels == words)
 }
+
+@Test(arguments: [true, false])
+func encoderRoundTripsImagesCutIntoStripes(opaque: Bool) throws {
+    // 37 × 23 pixels with a row stride wider than the image: four stripes of 5 or 6 rows,
+    // each deflated on its own and joined into one zlib stream.
+    let (width, height, wordsPerRow) = (37, 23, 40)
+    var state: UInt32 = 12345
+    let words: [UInt32] = (0..<(wordsPerRow * height)).map { index in
+        state = state &* 1_103_515_245 &+ 12345
+        let alpha: UInt32 = opaque || index % 7 != 0 ? 0xFF : 0x80
+        // Premultiplied: no channel above alpha.
+        let channel = { (shift: UInt32) in ((state >> shift) & 0xFF) * alpha / 0xFF }
+        return alpha << 24 | channel(16) << 16 | channel(8) << 8 | channel(0)
+    }
+    let png = try words.withUnsafeBufferPointer { buffer in
+        try PNGEncoder.encode(words: try #require(buffer.baseAddress), width: width, height: height, wordsPerRow: wordsPerRow)
+    }
+    let decoded = try PNGImage(pngBytes: png)
+    #expect(decoded.width == width && decoded.height == height)
+    let expected = (0..<height).flatMap { row in words[(row * wordsPerRow)..<(row * wordsPerRow + width)] }
+    let matching = zip(decoded.pixels, expected).filter { $0 == $1 }.count
+    if opaque {
+        #expect(matching == expected.count)
+    } else {
+        // Un-premultiplying and premultiplying again may move a translucent channel by one.
+        let close = zip(decoded.pixels, expected).allSatisfy { decoded, original in
+            (0..<4).allSatisfy { byte in
+                let a = Int((decoded >> (8 * byte)) & 0xFF), b = Int((original >> (8 * byte)) & 0xFF)
+                return abs(a - b) <= 1
+            }
+        }
+        #expect(close && matching > expected.count / 2)
+    }
+}

@@ -9,9 +9,12 @@ import CLapack
 /// and parallelises itself instead, in ways that do not change results: cells across
 /// `--jobs`, the VAE trainer across minibatch shards (see `ComputeThreads`).
 public enum BLASThreads {
-    /// Sets the OpenBLAS thread count.
+    /// Sets the OpenBLAS thread count. (Only when it changes: OpenBLAS restarts the workers
+    /// that `useOneThreadFromStart` ended whenever its count is set.)
     public static func set(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+        let count = max(1, count)
+        guard count != current else { return }
+        openblas_set_num_threads(Int32(count))
     }
 
     /// Runs `body` with OpenBLAS on `count` threads, then restores the count in effect
@@ -24,6 +27,21 @@ public enum BLASThreads {
         set(count)
         defer { set(previous) }
         return try body()
+    }
+
+    /// Sets OpenBLAS to one thread and ends its worker threads: it starts them when it is
+    /// loaded, and an idle worker spins in `sched_yield` for about 0.1 s of CPU before it
+    /// sleeps, competing with the process's own threads. For a process's start only (the
+    /// CLI, the benchmarks), before another thread can call BLAS; OpenBLAS starts workers
+    /// again if `set` later asks for more threads. A no-op where the OpenBLAS in use has no
+    /// thread server.
+    public static func useOneThreadFromStart() {
+        set(1)
+        typealias Shutdown = @convention(c) () -> Int32
+        // `dlsym(nil, …)` is RTLD_DEFAULT: the symbol wherever it is loaded.
+        if let shutdown = dlsym(nil, "blas_thread_shutdown_") {
+            _ = unsafeBitCast(shutdown, to: Shutdown.self)()
+        }
     }
 
     /// The OpenBLAS thread count now in effect.

@@ -3,22 +3,25 @@ import Dispatch
 /// Runs `body(0)`, …, `body(count − 1)`, pieces of work that touch disjoint memory, on up
 /// to `threads` threads; with one thread or one piece, in order on the calling thread.
 /// The pieces must not depend on each other's order, so results are the same either way.
-func performConcurrently(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+public func performConcurrently(_ count: Int, threads: Int, _ body: (Int) -> Void) {
     guard threads > 1, count > 1 else {
         for index in 0..<count { body(index) }
         return
     }
     // The pieces touch disjoint memory (the caller's contract), which the compiler cannot
     // see through the raw pointers they capture; `concurrentPerform` returns after all ran.
+    let workers = min(count, threads)
     withoutActuallyEscaping(body) { body in
         nonisolated(unsafe) let piece = body
-        DispatchQueue.concurrentPerform(iterations: count) { piece($0) }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) { piece(index) }
+        }
     }
 }
 
 /// Part `part` of `0..<total` split into `parts` consecutive ranges as even as possible
 /// (some may be empty).
-@inline(__always)
-func evenRange(_ total: Int, part: Int, of parts: Int) -> Range<Int> {
+@inlinable
+public func evenRange(_ total: Int, part: Int, of parts: Int) -> Range<Int> {
     (total * part / parts)..<(total * (part + 1) / parts)
 }
