@@ -4,7 +4,7 @@ import FolioEngine
 
 /// `folio clean`: removes cache entries no notebook's last render uses.
 struct Clean: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove cache entries that are no longer referenced.")
+    static let configuration = CommandConfiguration(commandName: "clean", abstract: "Remove cache entries that are no longer referenced.")
 
     @Option(name: .long, help: "The output folder holding .cache.")
     var output = "output"

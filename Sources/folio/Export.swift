@@ -6,6 +6,7 @@ import FolioReport
 /// `folio export --ipynb NOTEBOOK`: run (with the cache) and write a Jupyter notebook.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Run a notebook and export it with its outputs as output/<name>/<name>.ipynb (nbformat 4.5).")
 
     @OptionGroup var arguments: RunArguments

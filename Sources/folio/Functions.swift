@@ -3,7 +3,7 @@ import FolioEngine
 
 /// `folio functions [NAME]`: the built-in functions cells can call.
 struct Functions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the built-in functions, or document one.")
+    static let configuration = CommandConfiguration(commandName: "functions", abstract: "List the built-in functions, or document one.")
 
     @Argument(help: "A built-in's name, to show its full documentation.")
     var name: String?

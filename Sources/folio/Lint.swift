@@ -5,6 +5,7 @@ import FolioNotebook
 /// `folio lint NOTEBOOK`: every static check, nothing runs.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a notebook without running it: format, options, names, labels, types, references.")
 
     @Argument(help: "The notebook (.md).")

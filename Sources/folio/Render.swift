@@ -7,6 +7,7 @@ import FolioReport
 /// `folio render NOTEBOOK`: check, run (with the cache) and write `output/<name>/`.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Check and run a notebook, then write output/<name>/index.html and manifest.json.")
 
     @OptionGroup var arguments: RunArguments

@@ -37,7 +37,7 @@ struct PageContext {
         dictionary = PageContext.dropNils([
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
-            "date": front.date as Any, "abstract": front.abstract as Any,
+            "date": front.date, "abstract": front.abstract,
             "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
             "blocks": blocks,
             "hasErrors": failed + skipped > 0, "failedCount": failed, "skippedCount": skipped,
@@ -47,13 +47,11 @@ struct PageContext {
         ])
     }
 
-    /// The dictionary without entries whose value is a nil optional, which Mustache would
-    /// print as "nil" instead of treating as absent.
-    static func dropNils(_ dictionary: [String: Any]) -> [String: Any] {
-        dictionary.filter { entry in
-            let mirror = Mirror(reflecting: entry.value)
-            return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
-        }
+    /// The dictionary without its nil entries, which Mustache would print as "nil" instead
+    /// of treating as absent. (Plain unwrapping: reflecting on each value costs the Swift
+    /// runtime a conformance scan per new type, about 1.5 ms per page.)
+    static func dropNils(_ dictionary: [String: Any?]) -> [String: Any] {
+        dictionary.compactMapValues { $0 }
     }
 
     private static func cell(
@@ -73,7 +71,7 @@ struct PageContext {
                     "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
                     "alt": cell.options.displayedAlt(figure.altText), "width": Int(figure.widthPoints.rounded()),
                     "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
-                    "caption": caption as Any, "number": (figureIndex == 1 ? references.numbers[cell.id] : nil) as Any,
+                    "caption": caption, "number": figureIndex == 1 ? references.numbers[cell.id] : nil,
                 ])
             }
         }
@@ -102,8 +100,8 @@ struct PageContext {
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
         let caption = cell.options.displayedCaption(table.caption)
         return dropNils([
-            "isTable": true, "anchor": cell.id, "caption": caption as Any,
-            "number": references.numbers[cell.id] as Any,
+            "isTable": true, "anchor": cell.id, "caption": caption,
+            "number": references.numbers[cell.id],
             "columns": table.columns.enumerated().map { ["name": $1, "alignment": alignment($0)] },
             "rows": table.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "alignment": alignment($0)] }] },
         ])
@@ -121,9 +119,9 @@ struct PageContext {
     private static func provenance(_ provenance: Provenance, result: RunResult) -> [String: Any] {
         let params = result.notebook.frontMatter.params.map { ["name": $0.name, "value": $0.value.description] }
         return dropNils([
-            "folioVersion": provenance.folioVersion, "commit": provenance.gitCommit.map { String($0.prefix(12)) } as Any,
+            "folioVersion": provenance.folioVersion, "commit": provenance.gitCommit.map { String($0.prefix(12)) },
             "dirty": provenance.gitDirty, "swiftVersion": provenance.swiftVersion,
-            "operatingSystem": provenance.operatingSystem, "cpu": provenance.cpu, "mode": provenance.mode as Any,
+            "operatingSystem": provenance.operatingSystem, "cpu": provenance.cpu, "mode": provenance.mode,
             "seed": String(result.notebook.frontMatter.seed), "wallSeconds": String(format: "%.1f", provenance.wallSeconds),
             "params": params, "hasParams": !params.isEmpty,
             "cells": result.cells.map { ["id": $0.id, "status": $0.status.rawValue, "seconds": String(format: "%.2f", $0.seconds)] },
