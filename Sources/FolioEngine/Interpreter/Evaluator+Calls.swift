@@ -115,9 +115,14 @@ extension Evaluator {
                 position: closure.literal.position, hint: nil)
         }
         let callScope = Scope(parent: closure.scope)
-        for (index, value) in values.enumerated() { callScope.define("$\(index)", value, isVar: false) }
+        for (index, value) in values.enumerated() {
+            callScope.define(index < Self.anonymousNames.count ? Self.anonymousNames[index] : "$\(index)", value, isVar: false)
+        }
         return try run(closure, in: callScope, at: position)
     }
+
+    /// `$0`, `$1`, …: built once, not at every call.
+    private static let anonymousNames = (0..<8).map { "$\($0)" }
 
     /// Binds declared parameters; nil entries take the parameter's default.
     private func invoke(_ closure: Closure, boundValues: [Value?], at position: SourcePosition) throws -> Value {

@@ -5,7 +5,13 @@ final class Scope: @unchecked Sendable {
         var isVar: Bool
     }
 
-    private var bindings: [String: Binding] = [:]
+    /// Names and their bindings, in definition order. Most scopes (a closure call, a loop
+    /// body) hold a handful of names, which a linear search finds faster than hashing; a
+    /// scope with many names (a cell's top level) also gets a hash index.
+    private var names: [String] = []
+    private var bindings: [Binding] = []
+    private var index: [String: Int]?
+    private static let indexThreshold = 8
     let parent: Scope?
     /// Set when the defining cell has finished: its names can still be read (by closures
     /// called from later cells, possibly concurrently) but never written.
@@ -17,17 +23,35 @@ final class Scope: @unchecked Sendable {
 
     func freeze() { isFrozen = true }
 
+    /// Where `name` is bound in this scope (not its parents).
+    @inline(__always)
+    private func position(of name: String) -> Int? {
+        if let index { return index[name] }
+        return names.firstIndex(of: name)
+    }
+
     func lookup(_ name: String) -> Value? {
         var scope: Scope? = self
         while let current = scope {
-            if let binding = current.bindings[name] { return binding.value }
+            if let position = current.position(of: name) { return current.bindings[position].value }
             scope = current.parent
         }
         return nil
     }
 
     func define(_ name: String, _ value: Value, isVar: Bool) {
-        bindings[name] = Binding(value: value, isVar: isVar)
+        let binding = Binding(value: value, isVar: isVar)
+        if let position = position(of: name) {
+            bindings[position] = binding
+            return
+        }
+        names.append(name)
+        bindings.append(binding)
+        if index != nil {
+            index?[name] = names.count - 1
+        } else if names.count > Self.indexThreshold {
+            index = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
+        }
     }
 
     /// Why a name cannot be modified.
@@ -39,11 +63,10 @@ final class Scope: @unchecked Sendable {
     func modify(_ name: String, _ body: (inout Value) throws -> Void) throws {
         var scope: Scope? = self
         while let current = scope {
-            // One hash lookup, then an in-place mutation through the index.
-            if let index = current.bindings.index(forKey: name) {
-                guard current.bindings.values[index].isVar else { throw ModifyFailure.constant }
+            if let position = current.position(of: name) {
+                guard current.bindings[position].isVar else { throw ModifyFailure.constant }
                 guard !current.isFrozen else { throw ModifyFailure.frozen }
-                try body(&current.bindings.values[index].value)
+                try body(&current.bindings[position].value)
                 return
             }
             scope = current.parent

@@ -75,11 +75,12 @@ enum PNGEncoder {
 
         init?(_ image: SourceImage, rows: Range<Int>, final: Bool) {
             guard !rows.isEmpty else { return nil }
-            var raw = [UInt8](repeating: 0, count: image.filteredRowBytes * rows.count)
-            raw.withUnsafeMutableBufferPointer { out in
+            // Every byte is written by the filter, so the buffer is not zeroed first.
+            let raw = [UInt8](unsafeUninitializedCapacity: image.filteredRowBytes * rows.count) { out, count in
                 for (index, row) in rows.enumerated() {
                     PNGEncoder.filterUp(image, row: row, into: out.baseAddress! + index * image.filteredRowBytes)
                 }
+                count = out.count
             }
             checksum = adler32(1, raw, uInt(raw.count))
             rawCount = raw.count
@@ -137,18 +138,21 @@ enum PNGEncoder {
             Int32(MemoryLayout<z_stream>.size))
         guard initialised == Z_OK else { return (nil, initialised) }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 16)
-        let status = data.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
+        // The bound is about the input's size, ten times what a plot compresses to: the
+        // buffer is left uninitialised, so only the pages zlib writes are ever touched.
+        var status = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: Int(deflateBound(&stream, uLong(data.count))) + 16) { out, count in
+            status = data.withUnsafeBufferPointer { input in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.avail_in = uInt(input.count)
                 stream.next_out = out.baseAddress
                 stream.avail_out = uInt(out.count)
                 return deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
             }
+            count = Int(stream.total_out)
         }
         guard status == (final ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else { return (nil, status) }
-        return (Array(output.prefix(Int(stream.total_out))), status)
+        return (output, status)
     }
 
     private static func append(chunk type: String, _ data: [UInt8], to png: inout [UInt8]) {
