@@ -61,7 +61,7 @@ struct VAETrainer {
     var optimiser: Adam
     let workspace: VAEWorkspace<Float>
     let shards: [TrainingShard]
-    /// The shards' accumulators, in shard order.
+    /// Each shard's accumulators, in shard order (phase two reads them all).
     let accumulators: [ShardAccumulators<Float>]
     /// Phase two's pieces of the parameter vector.
     let gradientRanges: [Range<Int>]
@@ -91,9 +91,9 @@ struct VAETrainer {
         workspace = VAEWorkspace(model: model, capacity: batchSize)
         let shardCount = Self.shardCount(batchSize: batchSize)
         shards = (0..<shardCount).map { index in
-            TrainingShard(model: model, noiseStream: root.split("trainVAE.noise.\(index)"))
+            TrainingShard(noiseStream: root.split("trainVAE.noise.\(index)"))
         }
-        accumulators = shards.map(\.accumulators)
+        accumulators = shards.map { _ in ShardAccumulators(model: model) }
         gradientRanges = model.gradientRanges(parts: shardCount)
         self.threads = max(1, min(threads, shardCount))
         orderStream = root.split("trainVAE.minibatches")
@@ -162,7 +162,7 @@ struct VAETrainer {
                     }
                     shard.energy = model.forwardAndBackpropagate(
                         parameters: parameters, columns: columns, normaliser: batch, workspace: workspace,
-                        accumulators: shard.accumulators, backpropagate: true)
+                        accumulators: accumulators[index], backpropagate: true)
                 }
                 performConcurrently(gradientRanges.count, threads: threads) { index in
                     model.writeGradient(
@@ -272,15 +272,13 @@ func featureMajorFloats(_ data: Matrix<Double>) -> [Float] {
     return result
 }
 
-/// One shard of every minibatch: its noise stream, its accumulators and its part of the
-/// last energy, used by one thread at a time.
+/// One shard of every minibatch: its noise stream and its part of the last energy, used
+/// by one thread at a time.
 final class TrainingShard: @unchecked Sendable {
-    let accumulators: ShardAccumulators<Float>
     var noiseStream: SeededGenerator
     var energy = 0.0
 
-    init(model: VAEModel, noiseStream: SeededGenerator) {
-        accumulators = ShardAccumulators(model: model)
+    init(noiseStream: SeededGenerator) {
         self.noiseStream = noiseStream
     }
 }
