@@ -113,9 +113,12 @@ struct ResolvedPanel: Sendable {
 }
 
 /// Assigns tab10 colours to series in order; series with the same label share a colour.
+/// Bands count in a cycle of their own, as matplotlib's fills do: the n-th band gets the
+/// n-th series colour, so a line and its ±sd band match whichever is drawn first. A new
+/// series skips colours that labelled series (bands included) already hold.
 struct SeriesPalette {
     private var byLabel: [String: Color] = [:]
-    private var next = 0
+    private var next: [SeriesRequest.Cycle: Int] = [:]
 
     mutating func color(for request: SeriesRequest) -> Color {
         if let explicit = request.color {
@@ -123,8 +126,13 @@ struct SeriesPalette {
             return explicit
         }
         if let label = request.label, let known = byLabel[label] { return known }
-        let color = Palette.category(next)
-        next += 1
+        var index = next[request.cycle, default: 0]
+        if request.cycle == .series {
+            let held = Set(byLabel.values)
+            for _ in Palette.tab10.indices where held.contains(Palette.category(index)) { index += 1 }
+        }
+        next[request.cycle] = index + 1
+        let color = Palette.category(index)
         if let label = request.label { byLabel[label] = color }
         return color
     }

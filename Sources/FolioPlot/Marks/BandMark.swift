@@ -36,7 +36,9 @@ extension BandMark: DrawableMark {
                    y: Extent(range: DataChecks.bounds(lower + upper, for: yScale)))
     }
 
-    var seriesRequests: [SeriesRequest] { [SeriesRequest(label: label, color: color)] }
+    /// Bands take colours from their own cycle, as matplotlib's fills do: the n-th band
+    /// gets the n-th series colour, so a line and its ±sd band match without naming one.
+    var seriesRequests: [SeriesRequest] { [SeriesRequest(label: label, color: color, cycle: .shading)] }
 
     func legendEntries(colors: [Color]) -> [LegendEntry] {
         guard let label else { return [] }

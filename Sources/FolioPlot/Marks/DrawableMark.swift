@@ -17,8 +17,12 @@ struct MarkExtent: Equatable, Sendable {
 
 /// A series asking for a colour: explicit, or the next palette colour for its label.
 struct SeriesRequest: Equatable, Sendable {
+    /// The palette cycles: shading (bands) counts apart from the series it accompanies.
+    enum Cycle: Hashable, Sendable { case series, shading }
+
     let label: String?
     let color: Color?
+    var cycle = Cycle.series
 }
 
 /// One legend row.
