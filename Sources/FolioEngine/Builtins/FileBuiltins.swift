@@ -1,5 +1,6 @@
 import Foundation
 import FolioMath
+import FolioModels
 
 extension BuiltinModule {
     /// Reading input files, through the sandbox (notebook folder and declared `data` folders).
@@ -37,6 +38,31 @@ extension BuiltinModule {
                     }
                 }
                 return .matrix(try Matrix(rows))
+            },
+            Builtin(
+                "readIDX",
+                [
+                    .positional("path", .string), .labeled("limit", .int, default: .void),
+                    .labeled("scale", .double, default: .double(1)),
+                ],
+                returns: .matrix,
+                doc: """
+                    An IDX file (the format of MNIST and Fashion-MNIST; gzipped or not) as a matrix: one \
+                    row per entry of its first dimension, the other dimensions flattened into columns (a \
+                    28×28 image becomes 784 columns), each value times `scale`; `limit` keeps the first \
+                    rows. A label file (one dimension) is one column. Fashion-MNIST: declare \
+                    `data: { fashion: /usr/share/datasets/fashion-mnist }` and read \
+                    `"fashion/train-images-idx3-ubyte.gz"` with `scale: 1.0 / 255`.
+                    """
+            ) { call in
+                let path = try call.string(0)
+                var limit: Int?
+                if case .int(let rows) = call[1] {
+                    guard rows >= 0 else { throw BuiltinError("'limit' must be at least 0, got \(rows)") }
+                    limit = rows
+                }
+                let array = try parseIDX([UInt8](try call.readFile(path)), name: path)
+                return .matrix(array.matrix(scale: try call.double(2), limit: limit))
             },
         ])
 }

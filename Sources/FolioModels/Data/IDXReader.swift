@@ -1,3 +1,4 @@
+import Foundation
 import CZlib
 import FolioMath
 
@@ -104,52 +105,81 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The largest payload `readIDX` accepts (4 GiB): a corrupt header must not trigger a huge allocation.
 let idxMaximumPayloadBytes = 1 << 32
 
-/// Reads an IDX file, gzipped (`.gz`) or not (zlib reads plain files transparently).
+/// Reads an IDX file, gzipped (`.gz`) or not.
 public func readIDX(path: String) throws -> IDXArray {
-    guard let file = gzopen(path, "rb") else { throw IDXError.cannotOpen(path: path) }
-    defer { gzclose(file) }
-    let header = try readBytes(file, count: 4, path: path)
+    guard let contents = FileManager.default.contents(atPath: path) else { throw IDXError.cannotOpen(path: path) }
+    return try parseIDX([UInt8](contents), name: path)
+}
+
+/// Parses the bytes of an IDX file, gzipped or not (told apart by the gzip magic number);
+/// `name` (the file's path) is what errors name. Engine built-ins read files through their
+/// sandbox and parse the bytes here.
+public func parseIDX(_ file: [UInt8], name: String) throws -> IDXArray {
+    let bytes = file.starts(with: [0x1F, 0x8B]) ? try gunzip(file, name: name) : file
+    let header = Array(bytes.prefix(4))
     guard header.count == 4, header[0] == 0, header[1] == 0, let type = IDXArray.ElementType(rawValue: header[2]),
           header[3] > 0
-    else { throw IDXError.badMagic(path: path, bytes: header) }
-    let dimensionBytes = try readBytes(file, count: 4 * Int(header[3]), path: path)
-    guard dimensionBytes.count == 4 * Int(header[3]) else {
-        throw IDXError.truncated(path: path, expectedBytes: 4 * Int(header[3]), foundBytes: dimensionBytes.count)
+    else { throw IDXError.badMagic(path: name, bytes: header) }
+    let dimensionCount = Int(header[3]), payloadStart = 4 + 4 * dimensionCount
+    guard bytes.count >= payloadStart else {
+        throw IDXError.truncated(path: name, expectedBytes: 4 * dimensionCount, foundBytes: bytes.count - 4)
     }
-    let shape = (0..<Int(header[3])).map { d in
-        dimensionBytes[(4 * d)..<(4 * d + 4)].reduce(0) { $0 << 8 | Int($1) }
+    let shape = (0..<dimensionCount).map { d in
+        bytes[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) }
     }
     var payloadBytes = type.byteWidth
     for extent in shape {
         let (product, overflow) = payloadBytes.multipliedReportingOverflow(by: extent)
         guard !overflow, product <= idxMaximumPayloadBytes else {
-            throw IDXError.dimensionOverflow(path: path, shape: shape)
+            throw IDXError.dimensionOverflow(path: name, shape: shape)
         }
         payloadBytes = product
     }
-    let payload = try readBytes(file, count: payloadBytes, path: path)
-    guard payload.count == payloadBytes else {
-        throw IDXError.truncated(path: path, expectedBytes: payloadBytes, foundBytes: payload.count)
+    guard bytes.count - payloadStart >= payloadBytes else {
+        throw IDXError.truncated(path: name, expectedBytes: payloadBytes, foundBytes: bytes.count - payloadStart)
     }
-    return IDXArray(shape: shape, elementType: type, payload: payload)
+    return IDXArray(shape: shape, elementType: type, payload: Array(bytes[payloadStart..<(payloadStart + payloadBytes)]))
 }
 
-/// Up to `count` bytes; fewer only at the end of the file.
-private func readBytes(_ file: gzFile, count: Int, path: String) throws -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-        let chunk = UInt32(min(count - filled, 1 << 30))
-        let read = bytes.withUnsafeMutableBytes { buffer in
-            gzread(file, buffer.baseAddress! + filled, chunk)
-        }
-        if read < 0 {
-            var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? "zlib error \(code)"
-            throw IDXError.unreadable(path: path, message: message)
-        }
-        if read == 0 { break }
-        filled += Int(read)
+/// The decompressed bytes of a gzip file (all its members). A stream cut short yields
+/// what it held, so that the IDX parser reports the truncation with byte counts.
+private func gunzip(_ compressed: [UInt8], name: String) throws -> [UInt8] {
+    var stream = z_stream()
+    // 15 + 16: a 32 KiB window, gzip framing.
+    guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        throw IDXError.unreadable(path: name, message: "zlib could not start")
     }
-    return Array(bytes[0..<filled])
+    defer { inflateEnd(&stream) }
+    var output: [UInt8] = []
+    output.reserveCapacity(min(idxMaximumPayloadBytes, compressed.count * 4))
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    try compressed.withUnsafeBufferPointer { input in
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = uInt(input.count)
+        while true {
+            let (status, produced) = chunk.withUnsafeMutableBufferPointer { out in
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = inflate(&stream, Z_NO_FLUSH)
+                return (status, out.count - Int(stream.avail_out))
+            }
+            output.append(contentsOf: chunk[0..<produced])
+            guard output.count <= idxMaximumPayloadBytes + 4096 else {
+                throw IDXError.unreadable(path: name, message: "more than 4 GiB once decompressed")
+            }
+            switch status {
+            case Z_OK: continue
+            case Z_STREAM_END:
+                // Another gzip member may follow the first.
+                guard stream.avail_in > 0 else { return }
+                inflateReset(&stream)
+            case Z_BUF_ERROR where stream.avail_in == 0:
+                return  // cut short
+            default:
+                let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                throw IDXError.unreadable(path: name, message: message)
+            }
+        }
+    }
+    return output
 }
