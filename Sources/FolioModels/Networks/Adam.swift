@@ -12,16 +12,14 @@ struct Adam: @unchecked Sendable {
     let beta1: Float = 0.9
     let beta2: Float = 0.999
     let epsilon: Float = 1e-8
-    let weightDecay: Float
     /// The parameter vector cut into consecutive segments, each with its decay coefficient.
     private let segments: [(range: Range<Int>, decay: Float)]
     private let firstMoment: ScratchBuffer<Float>
     private let secondMoment: ScratchBuffer<Float>
-    private(set) var step = 0
+    private var step = 0
 
     init(parameterCount: Int, learningRate: Float, weightDecay: Float, decayedRanges: [Range<Int>]) {
         self.learningRate = learningRate
-        self.weightDecay = weightDecay
         var segments: [(Range<Int>, Float)] = []
         var next = 0
         for range in decayedRanges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
@@ -34,8 +32,6 @@ struct Adam: @unchecked Sendable {
         firstMoment = ScratchBuffer(count: parameterCount)
         secondMoment = ScratchBuffer(count: parameterCount)
     }
-
-    var parameterCount: Int { firstMoment.count }
 
     /// Advances the step counter that the bias corrections use.
     mutating func beginStep() { step += 1 }
