@@ -24,7 +24,7 @@ enum PNGEncoder {
         let opaque = (0..<height).allSatisfy { row in
             UnsafeBufferPointer(start: words + row * wordsPerRow, count: width).allSatisfy { $0 >> 24 == 0xFF }
         }
-        let image = SourceImage(words: words, width: width, height: height, wordsPerRow: wordsPerRow, opaque: opaque)
+        let image = SourceImage(words: words, width: width, wordsPerRow: wordsPerRow, opaque: opaque)
         var stripes = [Stripe?](repeating: nil, count: stripeCount)
         stripes.withUnsafeMutableBufferPointer { results in
             performConcurrently(stripeCount, threads: ProcessInfo.processInfo.activeProcessorCount) { index in
@@ -57,7 +57,7 @@ enum PNGEncoder {
     /// The pixels being encoded.
     private struct SourceImage: @unchecked Sendable {
         let words: UnsafePointer<UInt32>
-        let width, height, wordsPerRow: Int
+        let width, wordsPerRow: Int
         let opaque: Bool
         var channels: Int { opaque ? 3 : 4 }
         /// A filtered row: the filter-type byte and the pixel bytes.
