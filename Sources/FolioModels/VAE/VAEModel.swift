@@ -59,24 +59,6 @@ struct VAEModel: Sendable {
         return parameters
     }
 
-    /// The energy of the `batch` samples in `workspace.input` (with the noise in
-    /// `workspace.noise`), averaged over the batch; writes its gradient when `gradient` is
-    /// given. The trainer runs the same two phases on shards of the batch in parallel.
-    func energy<Scalar: NetworkScalar>(
-        parameters: UnsafePointer<Scalar>, gradient: UnsafeMutablePointer<Scalar>?, batch: Int,
-        workspace: VAEWorkspace<Scalar>
-    ) -> Double {
-        let accumulators = ShardAccumulators<Scalar>(model: self)
-        let energy = forwardAndBackpropagate(
-            parameters: parameters, columns: 0..<batch, normaliser: batch, workspace: workspace,
-            accumulators: accumulators, backpropagate: gradient != nil)
-        if let gradient {
-            writeGradient(
-                range: 0..<parameterCount, gradient: gradient, batch: batch, workspace: workspace, shards: [accumulators])
-        }
-        return energy
-    }
-
     /// Phase one of a step, for the batch columns `columns` (samples) of `workspace`: the
     /// forward passes, the energy of those samples divided by `normaliser` (the batch size,
     /// so that the shards' energies add up to the batch mean) and, when `backpropagate`,
