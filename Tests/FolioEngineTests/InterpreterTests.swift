@@ -21,6 +21,10 @@ import FolioNotebook
     @Test func compoundAssignment() { #expect(value("var x = 10\nx += 5\nx -= 3\nx *= 2\nx /= 4\nx %= 4\nx") == "2") }
     @Test func literals() { #expect(value("(1, 2.5, true, \"s\\n\".count)") == "(1, 2.5, true, 2)") }
     @Test func interpolation() { #expect(value("let n = 3\n\"n = \\(n), twice \\(n * 2)\"") == "n = 3, twice 6") }
+    @Test func progressMapIsMap() { #expect(value("[1, 2, 3].progressMap(label: \"points\") { $0 * 2 }") == "[2, 4, 6]") }
+    @Test func measureSecondsTimesItsBody() {
+        #expect(value("let s = measureSeconds { (0..<1000).map { $0 * 2 } }\ns >= 0 && s < 60") == "true")
+    }
     @Test func arrays() { #expect(value("var xs = [1, 2, 3]\nxs.append(4)\nxs[0] = 9\nxs") == "[9, 2, 3, 4]") }
     @Test func dictionaries() {
         #expect(value("var d = [\"a\": 1]\nd[\"b\"] = 2\nd[\"a\"] += 10\n(d[\"a\"], d[\"z\", default: 0], d.count)") == "(11, 0, 2)")

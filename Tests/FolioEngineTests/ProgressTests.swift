@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FolioNotebook
 @testable import FolioEngine
 
 @Suite struct ProgressTests {
@@ -48,6 +49,33 @@ import Testing
         #expect(harness.written.suffix(2) == [
             "\u{1B}[2F\u{1B}[J✓ fig-a ran in 12.00 s\n", "\u{1B}[2Kfig-b trials [████████████············] 50% ETA 10 s\n",
         ])
+    }
+
+    @Test func progressMapScalesNestedTrainingIntoOneBar() throws {
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var updates: [ProgressUpdate] = []
+        }
+        let collected = Collected()
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: ["""
+            let data = linearGaussian(rows: 40, cols: 4, rank: 1, noiseVariance: 0.1)
+            let energies = [1, 2, 3].progressMap(label: "widths") { width in trainVAE(data.observed, latent: width, epochs: 4).energy }
+            """]), path: "t.md")
+        var options = RunOptions(cacheDirectory: TestSupport.temporaryDirectory())
+        options.useCache = false
+        options.events = { event in
+            guard case .progress(let update) = event else { return }
+            collected.lock.lock()
+            collected.updates.append(update)
+            collected.lock.unlock()
+        }
+        let result = Engine.run(notebook, options: options)
+        #expect(result.cells.allSatisfy { $0.error == nil })
+        let updates = collected.updates
+        #expect(updates.first == ProgressUpdate(cell: "cell-1", done: 0, total: 3, label: "widths 1/3", fraction: 0))
+        #expect(updates.last == ProgressUpdate(cell: "cell-1", done: 2, total: 3, label: "widths 3/3 · trainVAE", fraction: 1))
+        #expect(updates.contains(ProgressUpdate(cell: "cell-1", done: 1, total: 3, label: "widths 2/3 · trainVAE", fraction: 0.5)))
+        #expect(zip(updates, updates.dropFirst()).allSatisfy { $0.fraction <= $1.fraction })
     }
 
     @Test func summaryTableAndExplanation() {

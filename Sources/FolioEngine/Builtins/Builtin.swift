@@ -157,6 +157,11 @@ struct BuiltinCall {
         context.reportProgress(done: done, total: total, label: label)
     }
 
+    /// Runs `body` as one step of a longer piece of progress (see `CellContext.withProgressStep`).
+    func withProgressStep<T>(_ step: Int, of steps: Int, label: String, _ body: () throws -> T) throws -> T {
+        try context.withProgressStep(step, of: steps, label: label, body)
+    }
+
     /// Reads a file through the sandbox: only the notebook's folder and declared data folders.
     func readFile(_ path: String) throws -> Data {
         try context.readFile(path)

@@ -6,6 +6,19 @@ extension BuiltinModule {
             method("map", [.positional("transform", .function)], returns: .array(.any), doc: "The results of `transform` on each element.") {
                 call in .array(try elements(call).map { try call.apply(call[1], [$0]) })
             },
+            method(
+                "progressMap", [.labeled("label", .string), .positional("transform", .function)], returns: .array(.any),
+                doc: """
+                    `map` for long work, e.g. a grid of trainings: each element is one step of the cell's \
+                    progress bar (`label 3/25`, with an ETA for the whole array), and the progress of the \
+                    built-ins inside (training epochs) fills the current step.
+                    """
+            ) { call in
+                let values = try elements(call)
+                return .array(try values.enumerated().map { index, value in
+                    try call.withProgressStep(index, of: values.count, label: try call.string(1)) { try call.apply(call[2], [value]) }
+                })
+            },
             method("filter", [.positional("isIncluded", .function)], returns: .array(.any), doc: "The elements for which `isIncluded` is true.") {
                 call in
                 try .array(elements(call).filter { element in

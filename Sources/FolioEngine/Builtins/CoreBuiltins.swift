@@ -60,6 +60,18 @@ extension BuiltinModule {
                 return array
             },
             Builtin(
+                "measureSeconds", [.positional("body", .function)], returns: .double,
+                doc: """
+                    Runs `body` and returns the wall-clock seconds it took. A measurement, not a result: it \
+                    differs from run to run and machine to machine, so use it for cost projections (the \
+                    flagship's paper-mode estimate), never for numbers a claim rests on.
+                    """
+            ) { call in
+                let start = call.context.clock()
+                _ = try call.apply(call[0], [])
+                return .double(call.context.clock() - start)
+            },
+            Builtin(
                 "zip", [.positional("first", .array(.any)), .positional("second", .array(.any))], returns: .array(.any),
                 doc: "Pairs of elements `(first[i], second[i])`, as long as the shorter array."
             ) { call in

@@ -34,7 +34,9 @@ extension BuiltinModule {
                 doc: """
                     Probabilistic PCA (Tipping & Bishop): `.closedForm` (W from the top eigenpairs of the sample \
                     covariance, λ = mean of the discarded eigenvalues) or `.em`. Fields: `loading` (W, d × rank), \
-                    `mean`, `noiseVariance` (λ), `energy` (the paper's PPCA energy) and `iterations`.
+                    `mean`, `noiseVariance` (λ), `energy` (the paper's PPCA energy Σᵢ (xᵢ−b)ᵀC⁻¹(xᵢ−b) + n·log|C|), \
+                    `negativeLogLikelihood` (per sample: (energy/n + d·log 2π)/2, the units of `trainVAE(…).energy`, \
+                    which it bounds from below) and `iterations`.
                     """
             ) { call in
                 let x = try call.matrix(0), rank = try call.int(1)
@@ -43,14 +45,14 @@ extension BuiltinModule {
                 return record("PPCA", [
                     ("loading", .matrix(result.loading)), ("mean", vector(result.mean)),
                     ("noiseVariance", .double(result.noiseVariance)), ("energy", .double(result.energy)),
-                    ("iterations", .int(result.iterations)),
+                    ("negativeLogLikelihood", .double(result.negativeLogLikelihood)), ("iterations", .int(result.iterations)),
                 ])
             },
             Builtin(
                 "ppcaEnergy",
                 [.positional("x", .matrix), .labeled("loading", .matrix), .labeled("mean", .vector), .labeled("noiseVariance", .double)],
                 returns: .double,
-                doc: "The PPCA energy Σᵢ (xᵢ−b)ᵀ(λI+WWᵀ)⁻¹(xᵢ−b) + n·log|λI+WWᵀ| of PAPER.md claim 1."
+                doc: "The PPCA energy Σᵢ (xᵢ−b)ᵀ(λI+WWᵀ)⁻¹(xᵢ−b) + n·log|λI+WWᵀ| (Lemma 1 of the paper) at any W, b, λ, e.g. a trained affine decoder's."
             ) { call in
                 .double(try ppcaEnergy(
                     try call.matrix(0), loading: try call.matrix(1), mean: try call.doubles(2), noiseVariance: try call.double(3)))

@@ -21,6 +21,8 @@ final class CellContext {
     private let timeoutSeconds: Double?
     private let onProgress: @Sendable (ProgressUpdate) -> Void
     private var steps = 0
+    /// Open `withProgressStep` scopes, outermost first.
+    private var progressScopes: [ProgressScope] = []
     /// The evaluator running this cell; built-ins call closures through it.
     unowned(unsafe) var evaluator: Evaluator?
 
@@ -60,6 +62,9 @@ final class CellContext {
         if steps & 1023 == 0 { try checkDeadline() }
     }
 
+    /// The run's clock in seconds (passed in by the engine, so tests can fix it).
+    func clock() -> Double { now() }
+
     func checkDeadline() throws {
         if let deadline, now() > deadline {
             throw BuiltinError(
@@ -68,8 +73,28 @@ final class CellContext {
         }
     }
 
+    /// Reports progress of the innermost work; inside `withProgressStep` scopes it becomes
+    /// a fraction of the current step of each enclosing scope, so a grid of trainings shows
+    /// one bar (and one ETA) for the whole grid.
     func reportProgress(done: Int, total: Int, label: String) {
-        onProgress(ProgressUpdate(cell: cellID, done: done, total: total, label: label))
+        guard let outermost = progressScopes.first else {
+            onProgress(ProgressUpdate(cell: cellID, done: done, total: total, label: label))
+            return
+        }
+        var fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        for scope in progressScopes.reversed() { fraction = (Double(scope.step) + fraction) / Double(scope.steps) }
+        let path = progressScopes.map { "\($0.label) \($0.step + 1)/\($0.steps)" } + (label.isEmpty ? [] : [label])
+        onProgress(ProgressUpdate(
+            cell: cellID, done: outermost.step, total: outermost.steps, label: path.joined(separator: " · "), fraction: fraction))
+    }
+
+    /// Runs `body` as step `step` (0-based) of `steps` named `label`: progress reported
+    /// inside it is scaled into that step.
+    func withProgressStep<T>(_ step: Int, of steps: Int, label: String, _ body: () throws -> T) rethrows -> T {
+        progressScopes.append(ProgressScope(step: step, steps: steps, label: label))
+        defer { progressScopes.removeLast() }
+        reportProgress(done: 0, total: 1, label: "")
+        return try body()
     }
 
     func readFile(_ path: String) throws -> Data {
@@ -86,4 +111,11 @@ final class CellContext {
         filesRead[sandbox.keyPath(for: url)] = ContentHash.sha256(data)
         return data
     }
+}
+
+/// One level of nested progress: step `step` of `steps`.
+private struct ProgressScope {
+    let step: Int
+    let steps: Int
+    let label: String
 }

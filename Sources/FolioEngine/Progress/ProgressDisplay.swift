@@ -57,11 +57,7 @@ public final class ProgressDisplay: @unchecked Sendable {
             let width = 24
             let filled = Int((update.fraction * Double(width)).rounded(.down))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            var eta = ""
-            if let start = started[update.cell], update.fraction > 0 {
-                eta = String(format: " ETA %.0f s", (time - start) * (1 - update.fraction) / update.fraction)
-            }
-            let text = "\(update.cell) \(update.label) [\(bar)] \(Int(update.fraction * 100))%\(eta)"
+            let text = "\(update.cell) \(update.label) [\(bar)] \(Int(update.fraction * 100))%\(eta(update, at: time))"
             if let index = bars.firstIndex(where: { $0.cell == update.cell }) {
                 bars[index].text = text
             } else {
@@ -75,7 +71,13 @@ public final class ProgressDisplay: @unchecked Sendable {
             || update.fraction - (last?.fraction ?? 0) >= Self.plainStep || update.done == update.total
         guard due else { return }
         lastPrinted[update.cell] = (time, update.fraction)
-        write("\(update.cell): \(update.label) \(update.done)/\(update.total) (\(Int(update.fraction * 100))%)\n")
+        write("\(update.cell): \(update.label) \(update.done)/\(update.total) (\(Int(update.fraction * 100))%\(eta(update, at: time)))\n")
+    }
+
+    /// " ETA 30 s" from the cell's elapsed time and fraction done, or "" before any progress.
+    private func eta(_ update: ProgressUpdate, at time: Double) -> String {
+        guard let start = started[update.cell], update.fraction > 0, update.fraction < 1 else { return "" }
+        return String(format: " ETA %.0f s", (time - start) * (1 - update.fraction) / update.fraction)
     }
 
     /// Moves up over the bars drawn last time and draws the current ones.

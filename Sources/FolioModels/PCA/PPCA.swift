@@ -13,6 +13,20 @@ public struct PPCAResult: Sendable {
     public let energy: Double
     /// EM iterations used (0 for the closed form).
     public let iterations: Int
+    /// The mean negative log-likelihood per sample, −(1/n) Σᵢ log N(xᵢ; b, λI + WWᵀ) =
+    /// (energy / n + d·log 2π) / 2: the units of a VAE's energy (`VAETrainingResult.energyPerEpoch`,
+    /// a per-sample negative ELBO), which it bounds from below. The one conversion between the
+    /// paper's PPCA energy and a VAE's, so notebooks compare like with like.
+    public let negativeLogLikelihood: Double
+
+    init(loading: Matrix<Double>, mean: [Double], noiseVariance: Double, energy: Double, iterations: Int, samples: Int) {
+        self.loading = loading
+        self.mean = mean
+        self.noiseVariance = noiseVariance
+        self.energy = energy
+        self.iterations = iterations
+        negativeLogLikelihood = (energy / Double(samples) + Double(mean.count) * log(2 * Double.pi)) / 2
+    }
 }
 
 /// Maximum-likelihood PPCA in closed form: with the sample covariance's eigenvalues
@@ -31,7 +45,8 @@ public func ppca(_ x: Matrix<Double>, rank: Int) throws -> PPCAResult {
     let loading = try svd.vt.rows(0..<rank).transposed.broadcasting(row: scales, *)
     return PPCAResult(
         loading: loading, mean: mean, noiseVariance: noise,
-        energy: try ppcaEnergy(x, loading: loading, mean: mean, noiseVariance: noise), iterations: 0)
+        energy: try ppcaEnergy(x, loading: loading, mean: mean, noiseVariance: noise), iterations: 0,
+        samples: x.rows)
 }
 
 /// PPCA by expectation–maximisation on the sample covariance S (Tipping & Bishop 1999, §3.2):
@@ -62,7 +77,8 @@ public func ppcaEM(
         energy = newEnergy
         if converged { break }
     }
-    return PPCAResult(loading: loading, mean: mean, noiseVariance: noise, energy: energy, iterations: iterations)
+    return PPCAResult(
+        loading: loading, mean: mean, noiseVariance: noise, energy: energy, iterations: iterations, samples: x.rows)
 }
 
 /// The PPCA energy of PAPER.md claim 1 (Lemma 1 of the paper):
