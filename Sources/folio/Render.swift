@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
         let (result, wallSeconds) = try arguments.execute()
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
+        if let inline = RunSummary.inlineValues(result.inlineValues) { print(inline) }
         let writerOptions = try reportOptions(for: result, git: git, wallSeconds: wallSeconds)
         switch try ReportWriter.write(result, to: arguments.outputDirectory, allowErrors: allowErrors, options: writerOptions) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")

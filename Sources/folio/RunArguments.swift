@@ -77,9 +77,9 @@ struct RunArguments: ParsableArguments {
             NotebookLoading.report(result.diagnostics)
             throw ExitCode(1)
         }
-        for cell in result.cells where cell.status == .failed {
-            if let error = cell.error { NotebookLoading.printError("\n" + error.rendered) }
-        }
+        let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
+            + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
+        for error in errors { NotebookLoading.printError("\n" + error.rendered) }
         return (result, options.now() - startSeconds)
     }
 }

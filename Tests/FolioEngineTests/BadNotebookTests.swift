@@ -49,6 +49,9 @@ import FolioNotebook
         Case(file: "nested-brackets.md", location: "10:12", message: "more than 12 '[' in a row"),
         Case(file: "long-operator-chain.md", location: "9:13", message: "expression has more than 200 operators"),
         Case(file: "function-wrong-label.md", location: "10:18", message: "incorrect argument label 'with:' in call to 'scale', expected 'by:'"),
+        Case(file: "inline-unknown-name.md", location: "10:72", message: "cannot find 'totl' in scope"),
+        Case(file: "inline-defined-below.md", location: "10:24", message: "'b' is used before its definition"),
+        Case(file: "inline-syntax-error.md", location: "10:32", message: "syntax error: expected ')'"),
     ]
 
     /// Found while running, at the failing expression.

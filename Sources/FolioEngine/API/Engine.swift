@@ -11,13 +11,14 @@ public enum Engine {
         Checker.check(notebook, registry: .standard).1
     }
 
-    /// Checks, then runs the notebook's cells (reusing cached ones).
+    /// Checks, then runs the notebook's cells (reusing cached ones) and evaluates its inline
+    /// values (restoring cached ones).
     ///
     /// Threads: OpenBLAS runs single-threaded (its results depend on its thread count; see
     /// `BLASThreads`); each cell may use `max(1, threads / jobs)` threads for Folio's own
     /// parallel work (the VAE trainer). Results are identical for every `jobs` and `threads`.
     public static func run(_ notebook: Notebook, options: RunOptions) -> RunResult {
-        let (analyses, diagnostics) = Checker.check(notebook, registry: .standard)
+        let (analysis, diagnostics) = Checker.check(notebook, registry: .standard)
         guard !diagnostics.containsErrors else {
             return RunResult(notebook: notebook, diagnostics: diagnostics, cells: [], warnings: [])
         }
@@ -30,9 +31,10 @@ public enum Engine {
             defaultTimeoutSeconds: options.defaultTimeoutSeconds, threads: max(1, options.threads / max(1, options.jobs)),
             now: options.now,
             onProgress: { events(.progress($0)) })
-        let scheduler = Scheduler(notebook: notebook, analyses: analyses, runner: runner, options: options)
-        let cells = scheduler.run()
-        return RunResult(notebook: notebook, diagnostics: diagnostics, cells: cells, warnings: scheduler.warnings)
+        let scheduler = Scheduler(notebook: notebook, analysis: analysis, runner: runner, options: options)
+        let (cells, inlineValues) = scheduler.run()
+        return RunResult(
+            notebook: notebook, diagnostics: diagnostics, cells: cells, inlineValues: inlineValues, warnings: scheduler.warnings)
     }
 
     /// `folio functions [NAME]`: the built-ins' signatures and documentation; nil when

@@ -92,18 +92,25 @@ public struct RunResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// One per cell, in document order.
     public var cells: [CellResult]
+    /// One per inline value in prose, in document order.
+    public var inlineValues: [InlineValueResult]
     /// Non-fatal problems (a corrupt cache entry that was recomputed).
     public var warnings: [String]
 
-    public init(notebook: Notebook, diagnostics: [Diagnostic], cells: [CellResult], warnings: [String]) {
+    public init(
+        notebook: Notebook, diagnostics: [Diagnostic], cells: [CellResult], inlineValues: [InlineValueResult] = [],
+        warnings: [String]
+    ) {
         self.notebook = notebook
         self.diagnostics = diagnostics
         self.cells = cells
+        self.inlineValues = inlineValues
         self.warnings = warnings
     }
 
-    /// True when the check passed and no cell failed or was skipped.
+    /// True when the check passed, no cell failed or was skipped and no inline value failed.
     public var succeeded: Bool {
         !diagnostics.containsErrors && cells.allSatisfy { $0.status == .ran || $0.status == .cached }
+            && inlineValues.allSatisfy { $0.status != .failed }
     }
 }

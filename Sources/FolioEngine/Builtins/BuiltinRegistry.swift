@@ -31,7 +31,7 @@ struct BuiltinRegistry: Sendable {
     private(set) var modules: [BuiltinModule] = []
 
     /// Every module Folio ships.
-    static let standard = BuiltinRegistry(modules: [.core, .math, .collections, .matrices, .tables, .files, .plots, .models])
+    static let standard = BuiltinRegistry(modules: [.core, .math, .formatting, .collections, .matrices, .tables, .files, .plots, .models])
 
     init(modules: [BuiltinModule]) {
         for module in modules { register(module) }

@@ -13,8 +13,9 @@ extension BuiltinModule {
                 ],
                 returns: .table,
                 doc: """
-                    A table with the given column names and rows; numbers are shown with 6 significant \
-                    digits. It becomes one of the cell's outputs.
+                    A table with the given column names and rows; cells are formatted like inline values \
+                    (Doubles with 3 significant digits, `3.61×10⁻⁷`; see `format`). It becomes one of the \
+                    cell's outputs.
                     """
             ) { call in
                 let columns = try call.array(0).map(\.description)
@@ -23,16 +24,10 @@ extension BuiltinModule {
                     guard cells.count == columns.count else {
                         throw BuiltinError("row \(index) has \(cells.count) cells for \(columns.count) columns")
                     }
-                    return cells.map(format)
+                    return cells.map(ValueFormatter().text)
                 }
                 let caption = try call.string(2)
                 return .table(TableOutput(columns: columns, rows: rows, caption: caption.isEmpty ? nil : caption))
             }
         ])
-
-    /// A table cell's text: doubles with 6 significant digits, the rest as printed.
-    static func format(_ value: Value) -> String {
-        if case .double(let number) = value { return String(format: "%.6g", number) }
-        return value.description
-    }
 }

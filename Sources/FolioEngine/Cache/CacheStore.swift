@@ -1,8 +1,13 @@
 import FolioNotebook
 import Foundation
 
+/// Something stored in the cache under its key.
+protocol KeyedCacheEntry: Codable, Sendable {
+    var key: String { get }
+}
+
 /// One cached cell: its exported values and outputs, under its key.
-struct CacheEntry: Codable, Sendable {
+struct CacheEntry: KeyedCacheEntry {
     var key: String
     var cellID: String
     /// The components the key was made of, with the files the cell read.
@@ -15,11 +20,20 @@ struct CacheEntry: Codable, Sendable {
     var seconds: Double
 }
 
+/// One cached inline value: only what it shows (text and numbers), so restoring it needs
+/// none of the values of the cells it reads.
+struct InlineCacheEntry: KeyedCacheEntry {
+    var key: String
+    var expression: String
+    var value: FormattedValue
+}
+
 /// The per-notebook record of the last run: cell id → key components, for `--explain`
 /// and for `folio clean`.
 struct CacheIndex: Codable, Sendable {
     var cells: [String: KeyComponents]
-    /// Static keys (without file hashes) in use: the entries `folio clean` keeps.
+    /// Keys of the entries in use (cells' static keys, without file hashes, and inline
+    /// values' keys): the entries `folio clean` keeps.
     var entryKeys: [String]
 }
 
@@ -44,23 +58,23 @@ struct CacheStore: Sendable {
         directory.appendingPathComponent("\(notebookName).index")
     }
 
-    enum LoadResult {
+    enum LoadResult<Entry> {
         case missing
         case corrupt(String)
-        case found(CacheEntry)
+        case found(Entry)
     }
 
-    func load(key: String) -> LoadResult {
+    func load<Entry: KeyedCacheEntry>(_ type: Entry.Type, key: String) -> LoadResult<Entry> {
         let url = entryURL(key)
         guard FileManager.default.fileExists(atPath: url.path) else { return .missing }
-        switch read(CacheEntry.self, from: url) {
+        switch read(Entry.self, from: url) {
         case .success(let entry) where entry.key == key: return .found(entry)
         case .success: return .corrupt("cache entry \(url.lastPathComponent) holds another key")
         case .failure(let problem): return .corrupt("cache entry \(url.lastPathComponent) is unreadable (\(problem.message)); recomputing")
         }
     }
 
-    func store(_ entry: CacheEntry) throws {
+    func store(_ entry: some KeyedCacheEntry) throws {
         try write(entry, to: entryURL(entry.key))
     }
 

@@ -14,3 +14,10 @@ struct CellAnalysis: Sendable {
     /// The cells this one reads from, in document order.
     var upstream: [Int] { Set(reads.values).sorted() }
 }
+
+/// What the static check learned about a notebook: one analysis per cell and one per
+/// inline value (its single expression statement, the names and params it reads).
+struct NotebookAnalysis: Sendable {
+    var cells: [CellAnalysis]
+    var inlineValues: [CellAnalysis]
+}

@@ -10,8 +10,10 @@ struct CellWalker {
     }
 
     private let checker: Checker
+    /// The cell walked, or for an inline value the number of cells above it.
     private let cellIndex: Int
-    private let fenceLine: Int
+    /// Walking an inline value's expression rather than a cell.
+    private let isInline: Bool
     private var scopes: [[String: Symbol]] = [[:]]
     private var loopDepth = 0
     private var functionDepth = 0
@@ -21,10 +23,22 @@ struct CellWalker {
     private(set) var paramsRead: Set<String> = []
     private(set) var readsAllParams = false
 
-    init(checker: Checker, cellIndex: Int, fenceLine: Int) {
+    init(checker: Checker, cellIndex: Int) {
         self.checker = checker
         self.cellIndex = cellIndex
-        self.fenceLine = fenceLine
+        self.isInline = false
+    }
+
+    /// A walker for an inline value that follows `cellsAbove` cells: it sees their names.
+    init(checker: Checker, inlineAfter cellsAbove: Int) {
+        self.checker = checker
+        self.cellIndex = cellsAbove
+        self.isInline = true
+    }
+
+    /// Walks an inline value's expression.
+    mutating func walkInline(_ expr: Expr) {
+        walk(expr)
     }
 
     mutating func walkTopLevel(_ statements: [Stmt]) {
@@ -268,9 +282,12 @@ struct CellWalker {
                 return checker.function(definedBy: definition.cell, named: name).map(Resolved.notebook) ?? .unknown
             }
             let line = checker.notebook.cells[definition.cell].fenceLine
-            let place = definition.cell == cellIndex ? "later in this cell (line \(definition.position.line))" : "by the cell at line \(line), below this one"
+            let place = definition.cell == cellIndex && !isInline
+                ? "later in this cell (line \(definition.position.line))" : "by the cell at line \(line), below this one"
+            let reader = isInline ? "inline values" : "cells"
             report(
-                position, "'\(name)' is used before its definition", hint: "it is defined \(place); cells see the names of the cells above them")
+                position, "'\(name)' is used before its definition",
+                hint: "it is defined \(place); \(reader) see the names of the cells above them")
             return .unknown
         }
         if let builtin = checker.registry.function(named: name) { return .builtin(builtin) }

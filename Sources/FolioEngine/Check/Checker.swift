@@ -6,12 +6,14 @@ import FolioNotebook
 /// above: unknown names, functions and params (with did-you-mean), wrong labels and
 /// argument counts, literal type mismatches, use before definition, a name defined by two
 /// cells, assignments to constants or to other cells' names, and dangling `@fig-`/`@tbl-`
-/// references in prose. All problems are collected.
+/// references in prose. Inline values (`` `{swift} expr` `` in prose) are checked the same
+/// way, as one expression over the names of the cells above them. All problems are collected.
 struct Checker {
     let notebook: Notebook
     let registry: BuiltinRegistry
     private(set) var diagnostics: [Diagnostic] = []
     private var analyses: [CellAnalysis] = []
+    private var inlineAnalyses: [CellAnalysis] = []
     /// Top-level definitions of every cell: name → (cell index, position), first wins.
     private var topLevel: [String: (cell: Int, position: SourcePosition)] = [:]
 
@@ -21,11 +23,11 @@ struct Checker {
     }
 
     /// Checks the whole notebook.
-    static func check(_ notebook: Notebook, registry: BuiltinRegistry) -> ([CellAnalysis], [Diagnostic]) {
+    static func check(_ notebook: Notebook, registry: BuiltinRegistry) -> (NotebookAnalysis, [Diagnostic]) {
         BigStack.run {
             var checker = Checker(notebook: notebook, registry: registry)
             checker.run()
-            return (checker.analyses, checker.diagnostics)
+            return (NotebookAnalysis(cells: checker.analyses, inlineValues: checker.inlineAnalyses), checker.diagnostics)
         }
     }
 
@@ -39,7 +41,7 @@ struct Checker {
         }
         collectTopLevel(cells, lowered)
         for (index, statements) in lowered.enumerated() {
-            var walker = CellWalker(checker: self, cellIndex: index, fenceLine: cells[index].fenceLine)
+            var walker = CellWalker(checker: self, cellIndex: index)
             walker.walkTopLevel(statements)
             diagnostics += walker.diagnostics
             analyses.append(
@@ -47,7 +49,30 @@ struct Checker {
                     statements: statements, defines: walker.defines, reads: walker.reads,
                     paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams))
         }
+        for inline in notebook.inlineExpressions { inlineAnalyses.append(checkInline(inline)) }
         diagnostics += danglingReferences()
+    }
+
+    /// Lowers and walks one inline value; it must be a single expression.
+    private mutating func checkInline(_ inline: InlineExpression) -> CellAnalysis {
+        let (statements, problems) = Lowering.lower(
+            code: inline.expression, firstLine: inline.line, indent: inline.expressionColumn - 1, notebook: notebook)
+        diagnostics += problems
+        guard statements.count == 1, let statement = statements.first, case .expression(let expr) = statement.kind else {
+            if problems.isEmpty {
+                diagnostics.append(
+                    diagnostic(
+                        SourcePosition(line: inline.line, column: inline.expressionColumn), "an inline value must be a single expression",
+                        hint: "define names in a cell above; an inline value only computes the value it shows"))
+            }
+            return CellAnalysis(statements: [], defines: [], reads: [:], paramsRead: [], readsAllParams: false)
+        }
+        var walker = CellWalker(checker: self, inlineAfter: inline.cellsAbove)
+        walker.walkInline(expr)
+        diagnostics += walker.diagnostics
+        return CellAnalysis(
+            statements: statements, defines: [], reads: walker.reads, paramsRead: walker.paramsRead,
+            readsAllParams: walker.readsAllParams)
     }
 
     private mutating func collectTopLevel(_ cells: [Cell], _ lowered: [[Stmt]]) {

@@ -120,6 +120,15 @@ public enum RunSummary {
         return lines.joined(separator: "\n")
     }
 
+    /// One line counting the inline values by status, or nil when there are none.
+    public static func inlineValues(_ values: [InlineValueResult]) -> String? {
+        guard !values.isEmpty else { return nil }
+        let counts = [InlineValueStatus.evaluated, .cached, .failed].map { status in
+            "\(values.filter { $0.status == status }.count) \(status.rawValue)"
+        }
+        return "inline values: " + counts.joined(separator: ", ")
+    }
+
     /// `--explain`: per cell, why it ran or that it was reused.
     public static func explanation(_ cells: [CellResult]) -> String {
         cells.map { cell in

@@ -27,35 +27,58 @@ struct CellRunner {
 
     func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value]) -> Outcome {
         let start = now()
-        let generator = SeededGenerator(seed: notebook.frontMatter.seed).split("cell:" + cell.id)
+        let run = execute(
+            analysis.statements, id: cell.id, stream: "cell:" + cell.id, options: cell.options, inputs: inputs,
+            fallback: SourcePosition(line: cell.fenceLine, column: 1))
+        if let last = run.last {
+            switch last {
+            case .void, .figure, .table: break
+            default: run.context.emit(.value(last.description))
+            }
+        }
+        let exports = analysis.defines.compactMap { name in run.scope.lookup(name).map { (name, $0) } }
+        return Outcome(
+            exports: exports, outputs: run.context.outputs, filesRead: run.context.filesRead, error: run.failure,
+            seconds: max(0, now() - start), scope: run.scope)
+    }
+
+    /// Evaluates an inline value's expression over the values it reads, with its own random
+    /// stream (named by the expression) and the default timeout.
+    func evaluate(_ analysis: CellAnalysis, inline: InlineExpression, inputs: [String: Value]) -> Result<Value, RuntimeError> {
+        let run = execute(
+            analysis.statements, id: "inline-\(inline.index)", stream: "inline:" + inline.expression, options: CellOptions(),
+            inputs: inputs, fallback: SourcePosition(line: inline.line, column: inline.expressionColumn))
+        if let failure = run.failure { return .failure(failure) }
+        return .success(run.last ?? .void)
+    }
+
+    /// Runs statements in a fresh scope holding `params` and `inputs`; the scope is frozen
+    /// afterwards (closures it exports captured it).
+    private func execute(
+        _ statements: [Stmt], id: String, stream: String, options: CellOptions, inputs: [String: Value], fallback: SourcePosition
+    ) -> (context: CellContext, scope: Scope, last: Value?, failure: RuntimeError?) {
+        let generator = SeededGenerator(seed: notebook.frontMatter.seed).split(stream)
         let context = CellContext(
-            registry: registry, cellID: cell.id, options: cell.options, generator: generator, sandbox: sandbox,
-            timeoutSeconds: cell.options.timeoutSeconds ?? defaultTimeoutSeconds, threads: threads, now: now,
+            registry: registry, cellID: id, options: options, generator: generator, sandbox: sandbox,
+            timeoutSeconds: options.timeoutSeconds ?? defaultTimeoutSeconds, threads: threads, now: now,
             onProgress: onProgress)
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
         for (name, value) in inputs { scope.define(name, value, isVar: false) }
         let evaluator = Evaluator(context: context)
+        var last: Value?
         var failure: RuntimeError?
         do {
-            if let last = try evaluator.runCell(analysis.statements, in: scope) {
-                switch last {
-                case .void, .figure, .table: break
-                default: context.emit(.value(last.description))
-                }
-            }
+            last = try evaluator.runCell(statements, in: scope)
         } catch let error as RuntimeError {
             failure = error
         } catch let error as BuiltinError {
-            failure = RuntimeError(message: error.message, position: SourcePosition(line: cell.fenceLine, column: 1), hint: error.hint)
+            failure = RuntimeError(message: error.message, position: fallback, hint: error.hint)
         } catch {
-            failure = RuntimeError(message: "\(error)", position: SourcePosition(line: cell.fenceLine, column: 1), hint: nil)
+            failure = RuntimeError(message: "\(error)", position: fallback, hint: nil)
         }
         scope.freeze()
-        let exports = analysis.defines.compactMap { name in scope.lookup(name).map { (name, $0) } }
-        return Outcome(
-            exports: exports, outputs: context.outputs, filesRead: context.filesRead, error: failure,
-            seconds: max(0, now() - start), scope: scope)
+        return (context, scope, last, failure)
     }
 }
 

@@ -2,23 +2,25 @@ import Foundation
 import FolioNotebook
 
 /// Walks the cell DAG: resolves each cell when its upstream cells are done (skip, reuse
-/// from the cache, or run), running up to `jobs` cells at once on their own threads.
+/// from the cache, or run), running up to `jobs` cells at once on their own threads; then
+/// the inline values (`Scheduler+InlineValues.swift`).
 ///
 /// Results do not depend on `jobs`: a cell sees only the values of the cells it reads,
 /// and draws from its own random stream.
 final class Scheduler: @unchecked Sendable {
-    private let notebook: Notebook
-    private let cells: [Cell]
+    let notebook: Notebook
+    let cells: [Cell]
     private let analyses: [CellAnalysis]
-    private let runner: CellRunner
-    private let options: RunOptions
-    private let store: CacheStore
+    let inlineAnalyses: [CellAnalysis]
+    let runner: CellRunner
+    let options: RunOptions
+    let store: CacheStore
     private let previous: CacheIndex?
 
     private let condition = NSCondition()
-    private var results: [CellResult?]
+    private(set) var results: [CellResult?]
     /// Effective key (with file hashes) of every finished, successful cell.
-    private var effectiveKeys: [String?]
+    private(set) var effectiveKeys: [String?]
     private var components: [KeyComponents?]
     private var staticKeys: [String?]
     /// Values and scopes of cells that ran; cached cells are restored on demand.
@@ -30,10 +32,11 @@ final class Scheduler: @unchecked Sendable {
     private var waitingReasons: [Int: [String]] = [:]
     private(set) var warnings: [String] = []
 
-    init(notebook: Notebook, analyses: [CellAnalysis], runner: CellRunner, options: RunOptions) {
+    init(notebook: Notebook, analysis: NotebookAnalysis, runner: CellRunner, options: RunOptions) {
         self.notebook = notebook
         self.cells = notebook.cells
-        self.analyses = analyses
+        self.analyses = analysis.cells
+        self.inlineAnalyses = analysis.inlineValues
         self.runner = runner
         self.options = options
         self.store = CacheStore(directory: options.cacheDirectory)
@@ -48,8 +51,16 @@ final class Scheduler: @unchecked Sendable {
         restored = Array(repeating: nil, count: count)
     }
 
-    /// Runs every cell; returns results in document order.
-    func run() -> [CellResult] {
+    /// Runs every cell, then evaluates the inline values; returns both in document order
+    /// and records the keys in use in the cache index.
+    func run() -> (cells: [CellResult], inlineValues: [InlineValueResult]) {
+        let cellResults = runCells()
+        let inlineResults = BigStack.run { self.runInlineValues() }
+        writeIndex(inlineKeys: inlineResults.filter { $0.status != .failed }.compactMap(\.key))
+        return (cellResults, inlineResults)
+    }
+
+    private func runCells() -> [CellResult] {
         condition.lock()
         var started = Array(repeating: false, count: cells.count)
         while results.contains(where: { $0 == nil }) {
@@ -83,14 +94,22 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         condition.unlock()
-        writeIndex()
         return results.compactMap { $0 }
     }
 
     // MARK: Resolution
 
     private func staticComponents(_ index: Int) -> KeyComponents {
-        let analysis = analyses[index]
+        // The random stream is named by the cell's id (label or cell-<index>), so it is part
+        // of what the cell computes: two identical unlabelled cells draw different numbers.
+        var options = cells[index].options.resultAffecting
+        options["random-stream"] = cells[index].id
+        return keyComponents(analyses[index], code: cells[index].normalizedCode, options: options)
+    }
+
+    /// The key components of code that reads what `analysis` says: the keys of the cells it
+    /// reads, the values of the params it reads, the seed and the Folio version.
+    func keyComponents(_ analysis: CellAnalysis, code: String, options: [String: String]) -> KeyComponents {
         var upstream: [String: String] = [:]
         for cell in analysis.upstream { upstream[cells[cell].id] = effectiveKeys[cell] ?? "" }
         var params: [String: String] = [:]
@@ -98,12 +117,8 @@ final class Scheduler: @unchecked Sendable {
         for name in read {
             if let param = notebook.frontMatter.param(name) { params[name] = "\(param.value.typeName):\(param.value)" }
         }
-        // The random stream is named by the cell's id (label or cell-<index>), so it is part
-        // of what the cell computes: two identical unlabelled cells draw different numbers.
-        var options = cells[index].options.resultAffecting
-        options["random-stream"] = cells[index].id
         return KeyComponents(
-            code: ContentHash.sha256(cells[index].normalizedCode), options: options,
+            code: ContentHash.sha256(code), options: options,
             upstream: upstream, params: params, files: [:], seed: notebook.frontMatter.seed, version: FolioVersion.current)
     }
 
@@ -118,7 +133,7 @@ final class Scheduler: @unchecked Sendable {
         guard options.useCache else { return ["--no-cache"] }
         guard cell.options.cache else { return ["cache: false"] }
         if options.refresh.contains(cell.id) { return ["--refresh \(cell.id)"] }
-        switch store.load(key: key) {
+        switch store.load(CacheEntry.self, key: key) {
         case .found(let entry):
             guard filesUnchanged(entry.components.files) else { return ["input file changed"] }
             keyParts.files = entry.components.files
@@ -133,8 +148,7 @@ final class Scheduler: @unchecked Sendable {
                     inputFiles: keyParts.files))
             return nil
         case .corrupt(let message):
-            warnings.append(message)
-            options.events(.warning(message))
+            warn(message)
             return ["cache entry corrupt"]
         case .missing:
             var before = previous?.cells[cell.id]
@@ -232,15 +246,19 @@ final class Scheduler: @unchecked Sendable {
         do {
             try store.store(entry)
         } catch {
-            let message = "cannot write the cache entry of \(cells[index].id): \(error.localizedDescription)"
-            warnings.append(message)
-            options.events(.warning(message))
+            warn("cannot write the cache entry of \(cells[index].id): \(error.localizedDescription)")
         }
+    }
+
+    /// Records a non-fatal problem and reports it.
+    func warn(_ message: String) {
+        warnings.append(message)
+        options.events(.warning(message))
     }
 
     /// The exported values of a finished cell, restoring a cached one (and, for its
     /// functions, the cells it reads) on first use.
-    private func exports(of index: Int) -> [String: Value] {
+    func exports(of index: Int) -> [String: Value] {
         if let outcome = outcomes[index] { return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first }) }
         if let done = restored[index] { return done.exports }
         let scope = Scope(parent: nil)
@@ -261,10 +279,10 @@ final class Scheduler: @unchecked Sendable {
         return values
     }
 
-    private func writeIndex() {
+    private func writeIndex(inlineKeys: [String]) {
         guard options.useCache else { return }
         var index = previous ?? CacheIndex(cells: [:], entryKeys: [])
-        index.entryKeys = []
+        index.entryKeys = inlineKeys
         for (position, cell) in cells.enumerated() {
             if let result = results[position], result.status == .ran || result.status == .cached, let parts = components[position],
                 let key = staticKeys[position]

@@ -18,6 +18,14 @@ public struct Notebook: Sendable, Equatable {
         return String(file[..<dot])
     }
 
+    /// The inline values of every prose block, in document order.
+    public var inlineExpressions: [InlineExpression] {
+        blocks.flatMap { block -> [InlineExpression] in
+            if case .prose(let prose) = block { return prose.inlineExpressions }
+            return []
+        }
+    }
+
     /// The cells, in document order.
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
@@ -55,6 +63,8 @@ public struct Prose: Sendable, Equatable {
     /// 1-based file line of `text`'s first line.
     public var startLine: Int
     public var text: String
+    /// Its inline values (`` `{swift} expr` `` spans), in order.
+    public var inlineExpressions: [InlineExpression] = []
 }
 
 /// A fenced `swift` block.

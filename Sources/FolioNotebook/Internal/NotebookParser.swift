@@ -46,33 +46,6 @@ struct NotebookParser {
         return nil
     }
 
-    private struct Fence {
-        var character: Character
-        var length: Int
-        var indent: Int
-        var info: String
-    }
-
-    private func openingFence(_ line: String) -> Fence? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard let character = rest.first, character == "`" || character == "~" else { return nil }
-        let length = rest.prefix { $0 == character }.count
-        guard length >= 3 else { return nil }
-        let info = String(rest.dropFirst(length)).trimmingLeadingWhitespace().description.trimmingTrailingWhitespace()
-        if character == "`", info.contains("`") { return nil }
-        return Fence(character: character, length: length, indent: indent, info: info)
-    }
-
-    private func closes(_ fence: Fence, _ line: String) -> Bool {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return false }
-        let rest = line.dropFirst(indent)
-        let length = rest.prefix { $0 == fence.character }.count
-        return length >= fence.length && rest.dropFirst(length).allSatisfy { $0 == " " || $0 == "\t" }
-    }
-
     private func scanBlocks(from start: Int, notebook: Notebook, diagnostics: inout [Diagnostic]) -> [Block] {
         var blocks: [Block] = []
         var prose: [String] = []
@@ -80,9 +53,13 @@ struct NotebookParser {
         var cellCount = 0
         var index = start
 
+        var inlineScanner = InlineExpressionScanner(notebook: notebook, firstIndex: 1)
+
         func flushProse(nextLine: Int) {
             if prose.contains(where: { !$0.trimmingLeadingWhitespace().isEmpty }) {
-                blocks.append(.prose(Prose(startLine: proseStart, text: prose.joined(separator: "\n"))))
+                var block = Prose(startLine: proseStart, text: prose.joined(separator: "\n"))
+                block.inlineExpressions = inlineScanner.scan(block, cellsAbove: cellCount)
+                blocks.append(.prose(block))
             }
             prose = []
             proseStart = nextLine
@@ -90,19 +67,19 @@ struct NotebookParser {
 
         while index < lines.count {
             let line = lines[index]
-            guard let fence = openingFence(line) else {
+            guard let fence = CodeFence(opening: line) else {
                 prose.append(line)
                 index += 1
                 continue
             }
-            let close = lines.indices.dropFirst(index + 1).first { closes(fence, lines[$0]) }
+            let close = lines.indices.dropFirst(index + 1).first { fence.isClosed(by: lines[$0]) }
             let isCell = fence.info.split(separator: " ").first == "swift"
             if close == nil {
                 diagnostics.append(
                     notebook.diagnostic(
                         line: index + 1, column: fence.indent + 1,
-                        "unterminated code fence '\(String(repeating: fence.character, count: fence.length))'",
-                        hint: "close the block with a line '\(String(repeating: fence.character, count: fence.length))'"))
+                        "unterminated code fence '\(fence.marker)'",
+                        hint: "close the block with a line '\(fence.marker)'"))
             }
             let end = close ?? lines.count
             // An unterminated fence stays prose: the rest of the file is not Swift to check.
@@ -122,6 +99,7 @@ struct NotebookParser {
             index = end + 1
         }
         flushProse(nextLine: lines.count + 1)
+        diagnostics += inlineScanner.diagnostics
         return blocks
     }
 

@@ -8,17 +8,21 @@ import FolioNotebook
 /// `language: swift`, its option lines kept in the source) with its outputs: printed text
 /// as a `stream`, the last value as an `execute_result`, figures as `display_data` with
 /// `image/png` (and the alt text as `text/plain`), tables as `display_data` with an HTML
-/// table, and a failed cell's diagnostic as an `error`. Keys are sorted, so the same run
+/// table, and a failed cell's diagnostic as an `error`. Inline values in prose are replaced
+/// by their formatted text (a failed one stays as written). Keys are sorted, so the same run
 /// gives the same bytes.
 public enum JupyterExport {
     public static func document(for result: RunResult) throws -> Data {
         let resultsByID = Dictionary(result.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var executionCount = 0
         var cells: [JupyterCell] = []
+        let inlineValues = Dictionary(result.inlineValues.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, block) in result.notebook.blocks.enumerated() {
             switch block {
             case .prose(let prose):
-                let text = prose.text.trimmingCharacters(in: .newlines)
+                let text = prose.text(replacingInlineExpressions: { inline in
+                    inlineValues[inline.index]?.value.map { markdownEscaped($0.text) } ?? "`\(inline.spanContent)`"
+                }).trimmingCharacters(in: .newlines)
                 if text.isEmpty { continue }
                 cells.append(JupyterCell(
                     id: "prose-\(index)", cellType: "markdown", metadata: [:], source: lines(text), outputs: nil,
@@ -44,6 +48,12 @@ public enum JupyterExport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(notebook)
+    }
+
+    /// `text` with the characters Markdown reads as markup backslash-escaped, so a value is
+    /// shown as written.
+    static func markdownEscaped(_ text: String) -> String {
+        String(text.flatMap { "\\`*_[]<>#|~$&".contains($0) ? ["\\", $0] : [$0] })
     }
 
     /// Jupyter's cell ids allow letters, digits, `-` and `_`, at most 64 characters.

@@ -56,6 +56,19 @@ struct Manifest: Encodable {
         var rows: [[String]]
     }
 
+    struct InlineValue: Encodable {
+        var index: Int
+        var line: Int
+        var column: Int
+        var expression: String
+        var status: InlineValueStatus
+        var key: String?
+        var text: String?
+        var value: Double?
+        var values: [Double]?
+        var error: ErrorRecord?
+    }
+
     var schemaVersion = Manifest.schemaVersion
     var folioVersion = FolioVersion.current
     var notebook: String
@@ -67,6 +80,7 @@ struct Manifest: Encodable {
     var cells: [Cell]
     var figures: [Figure]
     var tables: [Table]
+    var inlineValues: [InlineValue]
 }
 
 /// A figure's file in the output folder.
@@ -107,11 +121,7 @@ extension Manifest {
                     return Output(kind: "table", caption: caption, columns: table.columns, rows: table.rows)
                 }
             }
-            let error = cellResult.error.map {
-                ErrorRecord(
-                    line: $0.line, column: $0.column, message: $0.message, hint: $0.hint,
-                    expected: cellResult.status == .ran)
-            }
+            let error = cellResult.error.map { ErrorRecord($0, expected: cellResult.status == .ran) }
             return Cell(
                 id: cellResult.id, label: cellResult.label, index: cellResult.index, line: cellResult.line,
                 status: cellResult.status, seconds: cellResult.seconds, key: cellResult.key, reasons: cellResult.reasons,
@@ -121,7 +131,8 @@ extension Manifest {
             result.notebook.frontMatter.params.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first })
         let manifest = Manifest(
             notebook: result.notebook.path, title: result.notebook.frontMatter.title, seed: result.notebook.frontMatter.seed,
-            params: params, succeeded: result.succeeded, provenance: provenance, cells: cells, figures: figures, tables: tables)
+            params: params, succeeded: result.succeeded, provenance: provenance, cells: cells, figures: figures, tables: tables,
+            inlineValues: result.inlineValues.map(InlineValue.init))
         return (manifest, files)
     }
 
@@ -129,5 +140,20 @@ extension Manifest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+extension Manifest.ErrorRecord {
+    init(_ diagnostic: Diagnostic, expected: Bool) {
+        self.init(line: diagnostic.line, column: diagnostic.column, message: diagnostic.message, hint: diagnostic.hint, expected: expected)
+    }
+}
+
+extension Manifest.InlineValue {
+    init(_ result: InlineValueResult) {
+        self.init(
+            index: result.index, line: result.line, column: result.column, expression: result.expression, status: result.status,
+            key: result.key, text: result.value?.text, value: result.value?.value, values: result.value?.values,
+            error: result.error.map { Manifest.ErrorRecord($0, expected: false) })
     }
 }

@@ -19,10 +19,12 @@ struct PageContext {
         var headings: [Heading] = []
         var usesMath = false
         var blocks: [[String: Any]] = []
+        let inlineHTML = InlineValueHTML.fragments(for: notebook.inlineExpressions, results: result.inlineValues)
         for block in notebook.blocks {
             switch block {
             case .prose(let text):
-                let rendered = prose.render(text.text)
+                let markdown = text.text(replacingInlineExpressions: { InlineValueHTML.placeholder($0.index) })
+                let rendered = prose.render(markdown, fragments: inlineHTML)
                 headings += rendered.headings
                 usesMath = usesMath || rendered.hasMath
                 blocks.append(["isProse": true, "html": rendered.html])
@@ -33,6 +35,7 @@ struct PageContext {
         }
         let failed = result.cells.filter { $0.status == .failed }.count
         let skipped = result.cells.filter { $0.status == .skipped }.count
+        let inlineFailed = result.inlineValues.filter { $0.status == .failed }.count
         self.usesMath = usesMath
         dictionary = PageContext.dropNils([
             "title": front.title ?? notebook.name,
@@ -40,7 +43,8 @@ struct PageContext {
             "date": front.date, "abstract": front.abstract,
             "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
             "blocks": blocks,
-            "hasErrors": failed + skipped > 0, "failedCount": failed, "skippedCount": skipped,
+            "hasErrors": failed + skipped + inlineFailed > 0, "failedCount": failed, "skippedCount": skipped,
+            "hasInlineFailures": inlineFailed > 0, "inlineFailedCount": inlineFailed,
             "provenance": PageContext.provenance(provenance, result: result),
             "head": try PageContext.head(stylesheet: stylesheet, resources: resources, katex: usesMath),
             "scripts": try PageContext.scripts(resources: resources, katex: usesMath),
@@ -95,7 +99,7 @@ struct PageContext {
     /// A table with numeric columns right-aligned.
     private static func table(_ table: TableOutput, cell: Cell, references: CrossReferences) -> [String: Any] {
         let numeric = table.columns.indices.map { column in
-            table.rows.allSatisfy { row in column < row.count && Double(row[column].trimmingCharacters(in: .whitespaces)) != nil }
+            table.rows.allSatisfy { row in column < row.count && ValueFormatter.number(from: row[column]) != nil }
         }
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
         let caption = cell.options.displayedCaption(table.caption)

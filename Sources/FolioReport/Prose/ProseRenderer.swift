@@ -25,9 +25,16 @@ struct ProseRenderer {
 
     /// The HTML of one prose block, the headings it contains and whether it has math. Raw
     /// HTML written in the Markdown is escaped: prose is text, never markup that could run script.
-    mutating func render(_ markdown: String) -> (html: String, headings: [Heading], hasMath: Bool) {
+    /// `fragments` maps placeholders in the Markdown to HTML put in their place after the
+    /// Markdown pass, before headings get their anchors (so inline values reach the contents).
+    mutating func render(
+        _ markdown: String, fragments: [String: String] = [:]
+    ) -> (html: String, headings: [Heading], hasMath: Bool) {
         let protected = ProtectedMarkdown(markdown: ProseRenderer.escapingRawHTML(markdown))
-        let converted = parser.html(from: protected.markdown)
+        var converted = parser.html(from: protected.markdown)
+        for (placeholder, html) in fragments where converted.contains(placeholder) {
+            converted = converted.replacing(placeholder, with: html)
+        }
         let withAnchors = addAnchors(to: converted)
         let html = protected.restore(in: withAnchors.html) { label in references.link(to: label) }
         let hasMath = protected.spans.contains { if case .math = $0 { true } else { false } }
