@@ -56,6 +56,34 @@ import FolioNotebook
         #expect(!html.contains("FOLIOINLINE"))
     }
 
+    /// A caption's inline values see the cell's own names: a caption states the sizes used.
+    @Test func captionsFillInValuesOfTheirOwnCell() throws {
+        let source = """
+            ---
+            seed: 7
+            ---
+
+            ```swift
+            //| label: tbl-sizes
+            //| caption: Sizes of `{swift} samples` samples and `{swift} tag` (`{swift} missing.count`).
+            let samples = 1200
+            let tag = "<i>"
+            table(columns: ["n"], rows: [[samples]])
+            ```
+            """
+        let (notebook, parse) = Notebook.parse(source: source, path: "inline.md")
+        #expect(parse.isEmpty)
+        #expect(notebook.inlineExpressions.map(\.expression) == ["samples", "tag", "missing.count"])
+        #expect(notebook.inlineExpressions.map(\.line) == [7, 7, 7])
+        let lint = Engine.lint(notebook)
+        #expect(lint.map { "\($0.line):\($0.column): \($0.message)" } == ["7:77: cannot find 'missing' in scope"])
+        let fixed = source.replacingOccurrences(of: " (`{swift} missing.count`)", with: "")
+        let (html, manifest) = try page(ReportFixtures.run(fixed, path: "inline.md"))
+        #expect(html.contains("Sizes of 1200 samples and &lt;i&gt;."))
+        let tables = try #require(manifest["tables"] as? [[String: Any]])
+        #expect(tables.first?["caption"] as? String == "Sizes of 1200 samples and <i>.")
+    }
+
     @Test func valuesAreEscaped() throws {
         let html = try page(ReportFixtures.run(Self.source, path: "inline.md")).html
         #expect(html.contains(#"<span class="inline-value">&lt;b&gt;&amp;</span>"#))

@@ -18,11 +18,13 @@ public struct Notebook: Sendable, Equatable {
         return String(file[..<dot])
     }
 
-    /// The inline values of every prose block, in document order.
+    /// The inline values of every prose block and cell caption, in document order.
     public var inlineExpressions: [InlineExpression] {
         blocks.flatMap { block -> [InlineExpression] in
-            if case .prose(let prose) = block { return prose.inlineExpressions }
-            return []
+            switch block {
+            case .prose(let prose): prose.inlineExpressions
+            case .cell(let cell): cell.captionSource?.inlineExpressions ?? []
+            }
         }
     }
 
@@ -81,6 +83,10 @@ public struct Cell: Sendable, Equatable {
     /// code line `k` is file line `codeStartLine + k - 1`.
     public var code: String
     public var options: CellOptions
+    /// The file line of the `caption` option, as a one-line prose block holding the
+    /// caption's inline values, when it has any. They see the cell's own names (as prose
+    /// right after the cell would), so a caption can state the sizes the cell used.
+    public var captionSource: Prose?
 
     /// The cell's stable name: its label, or `cell-<index>`.
     public var id: String { options.label ?? "cell-\(index)" }

@@ -95,6 +95,13 @@ struct NotebookParser {
             var optionParser = CellOptionParser(notebook: notebook, cell: cell)
             cell.options = optionParser.parse()
             diagnostics += optionParser.diagnostics
+            if let caption = cell.options.caption, caption.contains(InlineExpression.marker),
+                let (line, _) = CellOptionParser.location(of: "caption", in: cell)
+            {
+                var source = Prose(startLine: line, text: lines[line - 1])
+                source.inlineExpressions = inlineScanner.scan(source, cellsAbove: cellCount)
+                cell.captionSource = source
+            }
             blocks.append(.cell(cell))
             index = end + 1
         }

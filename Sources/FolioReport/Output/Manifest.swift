@@ -97,8 +97,11 @@ extension Manifest {
         var tables: [Table] = []
         var files: [FigureFile] = []
         let cellsByID = Dictionary(result.notebook.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let captions = DisplayedCaptions(result)
         let cells = result.cells.map { cellResult -> Cell in
-            let options = cellsByID[cellResult.id]?.options ?? CellOptions()
+            let notebookCell = cellsByID[cellResult.id]
+            let options = notebookCell?.options ?? CellOptions()
+            let displayedCaption = { (builtIn: String?) in notebookCell.map { captions.caption(of: $0, builtIn: builtIn) } ?? builtIn }
             var figureCount = 0
             let outputs = cellResult.outputs.map { output -> Output in
                 switch output {
@@ -108,7 +111,7 @@ extension Manifest {
                     figureCount += 1
                     let path = FigureFileNaming.relativePath(cellID: cellResult.id, ordinal: figureCount)
                     let hash = ContentHash.sha256(figure.pngData)
-                    let caption = options.displayedCaption(figure.caption)
+                    let caption = displayedCaption(figure.caption)
                     let alt = options.displayedAlt(figure.altText)
                     files.append(FigureFile(relativePath: path, data: figure.pngData))
                     figures.append(Figure(cell: cellResult.id, path: path, sha256: hash, caption: caption, alt: alt))
@@ -116,7 +119,7 @@ extension Manifest {
                         kind: "figure", path: path, sha256: hash, alt: alt, caption: caption, widthPoints: figure.widthPoints,
                         heightPoints: figure.heightPoints)
                 case .table(let table):
-                    let caption = options.displayedCaption(table.caption)
+                    let caption = displayedCaption(table.caption)
                     tables.append(Table(cell: cellResult.id, caption: caption, columns: table.columns, rows: table.rows))
                     return Output(kind: "table", caption: caption, columns: table.columns, rows: table.rows)
                 }

@@ -20,6 +20,7 @@ struct PageContext {
         var usesMath = false
         var blocks: [[String: Any]] = []
         let inlineHTML = InlineValueHTML.fragments(for: notebook.inlineExpressions, results: result.inlineValues)
+        let captions = DisplayedCaptions(result)
         for block in notebook.blocks {
             switch block {
             case .prose(let text):
@@ -30,7 +31,8 @@ struct PageContext {
                 blocks.append(["isProse": true, "html": rendered.html])
             case .cell(let cell):
                 blocks.append(try PageContext.cell(
-                    cell, result: resultsByID[cell.id], all: result.cells, references: references, resources: resources))
+                    cell, result: resultsByID[cell.id], all: result.cells, references: references, captions: captions,
+                    resources: resources))
             }
         }
         let failed = result.cells.filter { $0.status == .failed }.count
@@ -59,17 +61,19 @@ struct PageContext {
     }
 
     private static func cell(
-        _ cell: Cell, result: CellResult?, all: [CellResult], references: CrossReferences, resources: Report.Resources
+        _ cell: Cell, result: CellResult?, all: [CellResult], references: CrossReferences, captions: DisplayedCaptions,
+        resources: Report.Resources
     ) throws -> [String: Any] {
         var figureIndex = 0
         let outputs = try (result?.outputs ?? []).map { output -> [String: Any] in
             switch output {
             case .text(let text): return ["isText": true, "text": text]
             case .value(let text): return ["isValue": true, "text": text]
-            case .table(let table): return PageContext.table(table, cell: cell, references: references)
+            case .table(let table):
+                return PageContext.table(table, cell: cell, caption: captions.caption(of: cell, builtIn: table.caption), references: references)
             case .figure(let figure):
                 figureIndex += 1
-                let caption = cell.options.displayedCaption(figure.caption)
+                let caption = captions.caption(of: cell, builtIn: figure.caption)
                 return dropNils([
                     "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
                     "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
@@ -97,12 +101,11 @@ struct PageContext {
     }
 
     /// A table with numeric columns right-aligned.
-    private static func table(_ table: TableOutput, cell: Cell, references: CrossReferences) -> [String: Any] {
+    private static func table(_ table: TableOutput, cell: Cell, caption: String?, references: CrossReferences) -> [String: Any] {
         let numeric = table.columns.indices.map { column in
             table.rows.allSatisfy { row in column < row.count && ValueFormatter.number(from: row[column]) != nil }
         }
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
-        let caption = cell.options.displayedCaption(table.caption)
         return dropNils([
             "isTable": true, "anchor": cell.id, "caption": caption,
             "number": references.numbers[cell.id],
