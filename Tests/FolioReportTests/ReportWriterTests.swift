@@ -34,6 +34,26 @@ import FolioNotebook
         #expect((manifest?["tables"] as? [Any])?.count == 1)
     }
 
+    @Test func theAbstractIsMarkdownWithMathAndReferences() throws {
+        let output = ReportFixtures.temporaryDirectory()
+        let source = """
+            ---
+            seed: 7
+            abstract: The *verdicts* are in @tbl-score, with $\\lambda$ and <b>no HTML</b>.
+            ---
+
+            ```swift
+            //| label: tbl-score
+            table(columns: ["claim"], rows: [["holds"]])
+            ```
+            """
+        _ = try render(source, into: output)
+        let html = try String(contentsOf: output.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Abstract</h2><p>The <em>verdicts</em> are in <a class=\"xref\" href=\"#tbl-score\">Table 1</a>"))
+        #expect(html.contains("&lt;b&gt;no HTML&lt;/b&gt;"))
+        #expect(html.contains("class=\"math inline\""))
+    }
+
     @Test func aFailedRenderKeepsThePreviousOutput() throws {
         let output = ReportFixtures.temporaryDirectory()
         _ = try render(ReportFixtures.source(cells: ["print(\"good\")"]), into: output)

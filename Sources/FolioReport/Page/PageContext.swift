@@ -35,6 +35,9 @@ struct PageContext {
                     resources: resources))
             }
         }
+        // The abstract is Markdown too (links, math, `@tbl-…` references), rendered like prose.
+        let abstract = front.abstract.map { prose.render($0) }
+        usesMath = usesMath || abstract?.hasMath == true
         let failed = result.cells.filter { $0.status == .failed }.count
         let skipped = result.cells.filter { $0.status == .skipped }.count
         let inlineFailed = result.inlineValues.filter { $0.status == .failed }.count
@@ -42,7 +45,7 @@ struct PageContext {
         dictionary = PageContext.dropNils([
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
-            "date": front.date, "abstract": front.abstract,
+            "date": front.date, "abstractHTML": abstract?.html,
             "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
             "blocks": blocks,
             "hasErrors": failed + skipped + inlineFailed > 0, "failedCount": failed, "skippedCount": skipped,
