@@ -73,3 +73,15 @@ func fixtureLayoutsAreClean(name: String) throws {
         try Figure(x: Axis("x"), y: Axis("y"), marks: [.line(LineMark(y: [1, 2, 3]))], widthPoints: 60, heightPoints: 40).layout()
     }
 }
+
+@Test func legendAvoidsBarsOnALogAxis() throws {
+    // On a log axis a bar starts at the bottom of the domain, so two tall bars fill the
+    // left and right thirds from top to bottom; only the middle, above a short bar, is free.
+    // (Sampled at a quarter of their height and up, they once looked empty at their feet.)
+    let figure = Figure(
+        y: Axis(scale: .log), marks: [.bars(BarMark(categories: ["a", "b", "c"], values: [1, 0.02, 1], label: "norms"))])
+    let panel = try figure.layout().panels[0]
+    let legend = try #require(panel.legendRect)
+    let plot = panel.frame.rect
+    #expect(abs(legend.midX - plot.midX) < plot.width / 6, "the legend covers a tall bar: \(legend) in \(plot)")
+}

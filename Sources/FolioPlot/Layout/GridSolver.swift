@@ -193,7 +193,7 @@ struct GridSolver {
             if axes.legendOutside {
                 legendRect = Rect(x: rightEdge + Theme.legendGap, y: plot.minY, width: size.width, height: size.height)
             } else {
-                let points = resolved.marks.flatMap { $0.occupiedPoints() }.map { frame.point($0.x, $0.y) }
+                let points = resolved.marks.flatMap { $0.occupiedPoints(in: frame) }.map { frame.point($0.x, $0.y) }
                 legendRect = LegendLayout(measurer: measurer).bestPlacement(size: size, in: plot, avoiding: points)
             }
         }

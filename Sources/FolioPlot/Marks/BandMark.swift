@@ -45,7 +45,7 @@ extension BandMark: DrawableMark {
         return [LegendEntry(label: label, swatch: .patch(colors[0].withAlpha(opacity)))]
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] {
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] {
         zip(x, zip(lower, upper)).map { (x: $0, y: ($1.0 + $1.1) / 2) }
     }
 

@@ -72,18 +72,17 @@ extension BarMark: DrawableMark {
         }
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] {
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] {
         series.indices.flatMap { s in
             categories.indices.flatMap { c -> [(x: Double, y: Double)] in
                 let (left, right) = barSpan(category: c, series: s)
-                let top = series[s].values[c]
-                return stride(from: 0.0, through: 1.0, by: 0.25).map { (x: (left + right) / 2, y: top * $0) }
+                return barOccupiedPoints(left: left, right: right, top: series[s].values[c], in: frame)
             }
         }
     }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
-        let base = frame.y.kind == .log ? frame.y.domain.lowerBound : 0
+        let base = frame.barBase
         return series.indices.map { s in
             var path = Path()
             for c in categories.indices {

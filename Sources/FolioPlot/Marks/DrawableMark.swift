@@ -1,3 +1,5 @@
+import Foundation
+
 /// Data bounds of a mark along one axis, and how the axis range may grow around them.
 struct Extent: Equatable, Sendable {
     var range: ClosedRange<Double>?
@@ -53,6 +55,9 @@ struct PlotFrame: Equatable, Sendable {
     func point(_ xValue: Double, _ yValue: Double) -> Point {
         Point(x: x.map(xValue), y: y.map(yValue))
     }
+
+    /// Where bars and histogram bins start: 0, or the bottom of a log axis.
+    var barBase: Double { y.kind == .log ? y.domain.lowerBound : 0 }
 }
 
 /// What every mark provides to scales, legends, layout and the scene builder.
@@ -66,7 +71,7 @@ protocol DrawableMark: Sendable {
     var seriesRequests: [SeriesRequest] { get }
     func legendEntries(colors: [Color]) -> [LegendEntry]
     /// Data points the legend should avoid covering.
-    func occupiedPoints() -> [(x: Double, y: Double)]
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)]
     func colorbar() -> ColorbarSpec?
     /// Width / height of one data unit pair the plot area should keep (images), if any.
     var preferredAspect: Double? { get }
@@ -80,4 +85,18 @@ extension DrawableMark {
     func colorbar() -> ColorbarSpec? { nil }
     var preferredAspect: Double? { nil }
     var hidesAxes: Bool { false }
+}
+
+/// Points covering a bar from the frame's bar base to `top` between `left` and `right`, for
+/// the legend to avoid: across its width and, in eleven steps, up its height as the y axis
+/// draws it (evenly on a linear axis, geometrically on a log one, where a bar starts at the
+/// bottom of the domain).
+func barOccupiedPoints(left: Double, right: Double, top: Double, in frame: PlotFrame) -> [(x: Double, y: Double)] {
+    let base = frame.barBase
+    let heights = (0...10).map { step -> Double in
+        let t = Double(step) / 10
+        guard frame.y.kind == .log, base > 0, top > 0 else { return base + t * (top - base) }
+        return base * pow(top / base, t)
+    }
+    return [left, (left + right) / 2, right].flatMap { x in heights.map { (x: x, y: $0) } }
 }

@@ -73,7 +73,7 @@ extension HeatmapMark: DrawableMark {
         ColorbarSpec(colormap: colormap, range: resolvedRange, label: colorbarLabel)
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] {
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] {
         (0..<values.rows).flatMap { i in (0..<values.columns).map { j in (x: Double(j), y: Double(i)) } }
     }
 

@@ -91,16 +91,16 @@ extension HistogramMark: DrawableMark {
         label.map { [LegendEntry(label: $0, swatch: .patch(colors[0].withAlpha(opacity)))] } ?? []
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] {
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] {
         let edges = self.edges
         return zip(counts.indices, counts).flatMap { index, count in
-            stride(from: 0.0, through: 1.0, by: 0.25).map { (x: (edges[index] + edges[index + 1]) / 2, y: count * $0) }
+            barOccupiedPoints(left: edges[index], right: edges[index + 1], top: count, in: frame)
         }
     }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
         let edges = self.edges
-        let base = frame.y.kind == .log ? frame.y.domain.lowerBound : 0
+        let base = frame.barBase
         var path = Path()
         for (index, count) in counts.enumerated() where count > 0 {
             let a = frame.point(edges[index], base), b = frame.point(edges[index + 1], count)

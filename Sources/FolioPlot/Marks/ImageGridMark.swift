@@ -64,7 +64,7 @@ extension ImageGridMark: DrawableMark {
     var preferredAspect: Double? { 1 }
     var hidesAxes: Bool { true }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] { [] }
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] { [] }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
         let resolved = ColorRange.resolve(range, values: images.flatMap { $0 })

@@ -52,7 +52,7 @@ extension LineMark: DrawableMark {
         return [LegendEntry(label: label, swatch: .line(style(colors[0]), marker: markers))]
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] {
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] {
         guard x.count > 1 else { return Array(zip(x, y)).map { (x: $0.0, y: $0.1) } }
         // Interpolate along each segment so sparse lines still count as covering the plot.
         var points: [(x: Double, y: Double)] = []

@@ -54,7 +54,7 @@ extension RuleMark: DrawableMark {
         label.map { [LegendEntry(label: $0, swatch: .line(style, marker: false))] } ?? []
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] { [] }
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] { [] }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
         let r = frame.rect

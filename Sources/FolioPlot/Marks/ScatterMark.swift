@@ -78,7 +78,7 @@ extension ScatterMark: DrawableMark {
         return ColorbarSpec(colormap: colormap, range: ColorRange.resolve(range, values: values), label: label)
     }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] { zip(x, y).map { (x: $0, y: $1) } }
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] { zip(x, y).map { (x: $0, y: $1) } }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
         let radius = sizePoints / 2

@@ -30,7 +30,7 @@ extension TextMark: DrawableMark {
 
     var seriesRequests: [SeriesRequest] { [] }
 
-    func occupiedPoints() -> [(x: Double, y: Double)] { [(x: x, y: y)] }
+    func occupiedPoints(in frame: PlotFrame) -> [(x: Double, y: Double)] { [(x: x, y: y)] }
 
     func draw(in frame: PlotFrame, colors: [Color], measurer: TextMeasurer) -> [Primitive] {
         let (placed, _) = measurer.place(TeXLabel.parse(text), style: TextStyle(sizePoints: sizePoints, color: color),
