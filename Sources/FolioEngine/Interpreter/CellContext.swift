@@ -77,15 +77,15 @@ final class CellContext {
     /// a fraction of the current step of each enclosing scope, so a grid of trainings shows
     /// one bar (and one ETA) for the whole grid.
     func reportProgress(done: Int, total: Int, label: String) {
-        guard let outermost = progressScopes.first else {
+        guard !progressScopes.isEmpty else {
             onProgress(ProgressUpdate(cell: cellID, done: done, total: total, label: label))
             return
         }
         var fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
         for scope in progressScopes.reversed() { fraction = (Double(scope.step) + fraction) / Double(scope.steps) }
-        let path = progressScopes.map { "\($0.label) \($0.step + 1)/\($0.steps)" } + (label.isEmpty ? [] : [label])
-        onProgress(ProgressUpdate(
-            cell: cellID, done: outermost.step, total: outermost.steps, label: path.joined(separator: " · "), fraction: fraction))
+        let inner = label.isEmpty ? [] : ["\(label) \(done)/\(total)"]
+        let path = progressScopes.map { "\($0.label) \($0.step + 1)/\($0.steps)" } + inner
+        onProgress(ProgressUpdate(cell: cellID, done: 0, total: 0, label: path.joined(separator: " · "), fraction: fraction))
     }
 
     /// Runs `body` as step `step` (0-based) of `steps` named `label`: progress reported

@@ -68,10 +68,10 @@ public final class ProgressDisplay: @unchecked Sendable {
         }
         let last = lastPrinted[update.cell]
         let due = last == nil || time - (last?.time ?? 0) >= Self.plainInterval
-            || update.fraction - (last?.fraction ?? 0) >= Self.plainStep || update.done == update.total
+            || update.fraction - (last?.fraction ?? 0) >= Self.plainStep || update.fraction >= 1
         guard due else { return }
         lastPrinted[update.cell] = (time, update.fraction)
-        write("\(update.cell): \(update.label) \(update.done)/\(update.total) (\(Int(update.fraction * 100))%\(eta(update, at: time)))\n")
+        write("\(update.cell): \(update.text) (\(Int(update.fraction * 100))%\(eta(update, at: time)))\n")
     }
 
     /// " ETA 30 s" from the cell's elapsed time and fraction done, or "" before any progress.

@@ -1,8 +1,8 @@
 /// One progress report from a long-running built-in (training, sweeps).
 ///
-/// `done`/`total` count the outermost steps (grid points of a `progressMap`, or epochs when
-/// nothing encloses the training); `fraction` also counts the part of the current step
-/// that nested work (the epochs of a training inside a grid point) has finished.
+/// `done`/`total` count steps (epochs); nested progress (a training inside a grid point of
+/// a `progressMap`) carries its counts in `label` ("grid point 3/25 · trainVAE 40/200"),
+/// has `total` 0, and a `fraction` of the whole.
 public struct ProgressUpdate: Sendable, Equatable {
     /// The reporting cell's id (label or `cell-N`).
     public var cell: String
@@ -11,6 +11,9 @@ public struct ProgressUpdate: Sendable, Equatable {
     public var label: String
     /// Fraction done in [0, 1].
     public var fraction: Double
+
+    /// The label with its counts: "epochs 12/100", or the nested label as it is.
+    public var text: String { total > 0 ? "\(label) \(done)/\(total)" : label }
 
     /// A report; `fraction` defaults to `done / total`.
     public init(cell: String, done: Int, total: Int, label: String, fraction: Double? = nil) {
