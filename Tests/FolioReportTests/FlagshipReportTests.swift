@@ -14,7 +14,7 @@ import FolioNotebook
     /// The figures and tables the report must hold (PAPER.md's claims and experiments).
     static let requiredLabels = [
         "fig-lemma1", "fig-pruning", "tbl-pruning", "fig-rpca-support", "tbl-rpca-support", "fig-phase",
-        "fig-degeneracy", "fig-e1", "fig-e4", "tbl-e4", "fig-e5", "tbl-table1", "fig-e2", "fig-e3", "fig-e6",
+        "fig-degeneracy", "fig-e1", "fig-e1-training", "fig-e4", "tbl-e4", "fig-e5", "tbl-table1", "fig-e2", "fig-e3", "fig-e6",
         "tbl-scorecard", "tbl-paper-cost",
     ]
 
