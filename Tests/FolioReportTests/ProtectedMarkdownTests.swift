@@ -13,7 +13,7 @@ struct ProtectedMarkdownTests {
     }
 
     @Test func dollarsThatAreNotMathStayText() {
-        for text in ["costs $5 and $6 today", "a \\$ sign $ x$", "`$code$` here", "```\n$x$\n```\n", "$ lone"] {
+        for text in ["costs $5 and $6 today", "a \\$ sign $ x$", "x `$code$` here", "```\n$x$\n```\n", "$ lone"] {
             #expect(ProtectedMarkdown(markdown: text).spans.isEmpty, "\(text)")
         }
     }
@@ -31,5 +31,14 @@ struct ProtectedMarkdownTests {
         #expect(extraction.markdown == "See FOLIOPROTECTED0Z, (FOLIOPROTECTED1Z). Mail me@fig-x.org; `@fig-code`.")
         #expect(extraction.restore(in: extraction.markdown) { "[\($0)]" }
             == "See [fig-ppca_2], ([tbl-counts]). Mail me@fig-x.org; `@fig-code`.")
+    }
+
+    /// Ink ends a paragraph before a line that starts with a code span; protected, the
+    /// span keeps the paragraph whole.
+    @Test func aLineStartingWithCodeStaysInItsParagraph() {
+        var renderer = ProseRenderer(references: CrossReferences(cells: []))
+        let html = renderer.render("Modes: `quick` and\n`paper` (the paper's <sizes>).\n").html
+        #expect(html.contains("<p>Modes: <code>quick</code> and\n<code>paper</code> (the paper's &lt;sizes&gt;).</p>")
+            || html.contains("<p>Modes: <code>quick</code> and <code>paper</code> (the paper's &lt;sizes&gt;).</p>"), "\(html)")
     }
 }
