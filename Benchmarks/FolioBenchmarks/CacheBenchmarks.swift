@@ -41,9 +41,9 @@ enum CacheBenchmarks: BenchmarkSuite {
         cells.append("print(\"largest singular value: \\(sv[0])\")")
         var lines = ["---", "title: Cache benchmark", "seed: 1", "---", ""]
         for (index, cell) in cells.enumerated() {
-            lines += ["Paragraph \(index) (\(proseTag)); the largest singular value is `{swift} sv[0]`.", ""]
-            lines += ["```swift", cell, "```", ""]
+            lines += ["Paragraph \(index) (\(proseTag)) explaining the next cell.", "", "```swift", cell, "```", ""]
         }
+        lines.append("In short (\(proseTag)), the largest singular value is `{swift} sv[0]`.")
         return lines.joined(separator: "\n")
     }
 
