@@ -197,7 +197,7 @@ import FolioNotebook
         func manifest(jobs: Int) throws -> String {
             let workspace = try Workspace()
             var cells = try workspace.render(jobs: jobs, useCache: false).cells
-            for index in cells.indices { cells[index].seconds = 0 }
+            for index in cells.indices { (cells[index].seconds, cells[index].computedSeconds) = (0, 0) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             return String(decoding: try encoder.encode(cells), as: UTF8.self)
@@ -213,7 +213,155 @@ import FolioNotebook
         _ = try workspace.render()
         try workspace.write(edit("let k = 1 + 1", with: "let k = 1 + 2"))
         _ = try workspace.render()
-        #expect(try Engine.cleanCache(at: workspace.cache) == 1)
+        #expect(try Engine.cleanCache(at: workspace.cache).entries == 1)
+        #expect(workspace.ran(try workspace.render()).isEmpty)
+    }
+
+    // MARK: Lazy reading, timings, dedupe, corruption of values (issue F10)
+
+    /// Cells exporting a matrix, a record holding it, arrays, tuples and a function; the
+    /// last cell reads them all.
+    static let valuesSource = """
+        ---
+        seed: 5
+        ---
+
+        Prose.
+
+        ```swift
+        //| label: data
+        let X = randomNormal(rows: 300, columns: 40)
+        let curve = normalSamples(count: 3000)
+        let small = [1.5, 2.5]
+        let problems = (0..<5).map { i in (observed: X, index: i, name: "p\\(i)") }
+        let fit = pca(X, rank: 2)
+        func scaled(_ x: Double) -> Double { x * 3 }
+        ```
+
+        ```swift
+        //| label: alias
+        let Y = X
+        ```
+
+        ```swift
+        //| label: reader
+        print(norm(Y), curve[2999], small, problems[4].index, problems[3].name, fit.explainedVariance, scaled(2))
+        ```
+        """
+
+    @Test func proseEditReadsNoExportedValue() throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        let first = try workspace.render()
+        #expect(first.succeeded, "\(first.cells.compactMap(\.error).map(\.rendered))")
+        #expect(first.cacheActivity.entriesWritten == 3)
+        try workspace.write(Self.valuesSource.replacingOccurrences(of: "Prose.", with: "Prose, edited."))
+        let second = try workspace.render()
+        #expect(workspace.ran(second).isEmpty)
+        #expect(second.cacheActivity.entriesRead == 3)
+        #expect(second.cacheActivity.valuesRead == 0)
+        #expect(second.cacheActivity.blobsRead == 0)
+        #expect(second.cacheActivity.valueBytesRead == 0)
+        #expect(second.cacheActivity.entriesWritten == 0)
+        #expect(second.cells.map(\.outputs) == first.cells.map(\.outputs))
+    }
+
+    /// The entry of cell `id` in the workspace's cache, through the notebook's index.
+    private func entry(_ id: String, in workspace: Workspace) throws -> (url: URL, entry: CellEntry) {
+        let index = try CacheFile.read(CacheIndex.self, kind: .index, from: CellCache.indexURL(workspace.cache, "nb")).head
+        let url = CellCache.entryURL(workspace.cache, try #require(index.cells.first { $0.id == id }).entryKey)
+        return (url, try CacheFile.read(CellEntry.self, kind: .cell, from: url).head)
+    }
+
+    /// What the `reader` cell printed.
+    private func printed(_ result: RunResult) -> String {
+        guard case .text(let text)? = result.cells.last?.outputs.first else { return "" }
+        return text
+    }
+
+    @Test func aRunningCellReadsExactlyTheValuesItNeeds() throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        let first = try workspace.render()
+        try workspace.write(Self.valuesSource.replacingOccurrences(of: "scaled(2))", with: "scaled(3))"))
+        let second = try workspace.render()
+        #expect(workspace.ran(second) == ["reader"])
+        #expect(second.succeeded, "\(second.cells.compactMap(\.error).map(\.rendered))")
+        // `data` and `alias` are restored once each, each blob read once per restore.
+        let data = try entry("data", in: workspace).entry, alias = try entry("alias", in: workspace).entry
+        #expect(second.cacheActivity.valuesRead == 2)
+        #expect(second.cacheActivity.blobsRead == data.blobs.count + alias.blobs.count)
+        #expect(printed(second) == printed(first).dropLast(4) + "9.0\n")
+    }
+
+    @Test func matricesPassedAlongAreStoredOnce() throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        _ = try workspace.render()
+        let data = try entry("data", in: workspace).entry, alias = try entry("alias", in: workspace).entry
+        #expect(alias.blobs.count == 1)
+        #expect(Set(alias.blobs.keys).isSubset(of: data.blobs.keys))
+        let blobs = try FileManager.default.contentsOfDirectory(atPath: workspace.cache.appendingPathComponent("blobs").path)
+        #expect(blobs.count == data.blobs.count)
+        let usage = Engine.cacheUsage(at: workspace.cache)
+        #expect(usage.cells.map(\.id) == ["data", "alias", "reader"])
+        #expect(usage.cells.map(\.blobs) == [data.blobs.count, 0, 0])
+        #expect(usage.unreferencedFiles == 0)
+    }
+
+    @Test func cachedCellsKeepTheTimingOfTheRunThatComputedThem() throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        let first = try workspace.render()
+        #expect(first.cells.allSatisfy { $0.computedSeconds == $0.seconds })
+        let second = try workspace.render()
+        #expect(second.cells.allSatisfy { $0.status == .cached && $0.seconds == 0 })
+        #expect(second.cells.map(\.computedSeconds) == first.cells.map(\.seconds))
+        #expect(second.computeSeconds == first.cells.map(\.seconds).reduce(0, +))
+    }
+
+    @Test(arguments: ["entry values", "blob payload", "blob header", "truncated blob", "missing blob"])
+    func unreadableValuesAreRecomputedWhenNeeded(damage: String) throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        let first = try workspace.render()
+        let (entryURL, entry) = try entry("data", in: workspace)
+        let blob = workspace.cache.appendingPathComponent("blobs/\(try #require(entry.blobs.keys.sorted().first)).blob")
+        func flip(_ url: URL, at offset: (Data) -> Int) throws {
+            var data = try Data(contentsOf: url)
+            data[offset(data)] ^= 0x10
+            try data.write(to: url)
+        }
+        switch damage {
+        case "entry values": try flip(entryURL) { $0.count - 3 }
+        case "blob payload": try flip(blob) { $0.count / 2 }
+        case "blob header": try flip(blob) { _ in 20 }
+        case "truncated blob": try Data(try Data(contentsOf: blob).prefix(100)).write(to: blob)
+        default: try FileManager.default.removeItem(at: blob)
+        }
+        // A prose edit does not read the values, so it does not notice.
+        let prose = try workspace.render()
+        #expect(workspace.ran(prose).isEmpty)
+        #expect(prose.warnings.isEmpty)
+        try workspace.write(Self.valuesSource.replacingOccurrences(of: "scaled(2))", with: "scaled(2), 1)"))
+        let result = try workspace.render()
+        #expect(result.succeeded, "\(result.cells.compactMap(\.error).map(\.rendered))")
+        // `alias` shares a blob with `data`, so it may be recomputed too.
+        #expect((1...2).contains(result.warnings.count), "\(result.warnings)")
+        #expect(result.cells[0].status == .ran)
+        #expect(result.cells[0].reasons == ["cache entry corrupt"])
+        #expect(printed(result) == printed(first).dropLast() + " 1\n")
+        #expect(workspace.ran(try workspace.render()).isEmpty)
+    }
+
+    @Test func cleanReportsWhatItFreesAndDryRunRemovesNothing() throws {
+        let workspace = try Workspace(source: Self.valuesSource)
+        _ = try workspace.render()
+        let oldBlobs = try entry("data", in: workspace).entry.blobs
+        try workspace.write(Self.valuesSource.replacingOccurrences(of: "rows: 300", with: "rows: 301"))
+        _ = try workspace.render()
+        let dryRun = try Engine.cleanCache(at: workspace.cache, dryRun: true)
+        #expect(dryRun.entries == 3)
+        #expect(dryRun.blobs == oldBlobs.count)
+        #expect(dryRun.bytes > oldBlobs.values.reduce(0, +))
+        #expect(Engine.cacheUsage(at: workspace.cache).unreferencedFiles == dryRun.entries + dryRun.blobs)
+        #expect(try Engine.cleanCache(at: workspace.cache) == dryRun)
+        #expect(try Engine.cleanCache(at: workspace.cache) == CacheCleanup())
         #expect(workspace.ran(try workspace.render()).isEmpty)
     }
 }

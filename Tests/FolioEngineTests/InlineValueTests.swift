@@ -83,7 +83,7 @@ import FolioNotebook
     @Test func cleanKeepsTheEntriesOfInlineValues() throws {
         let workspace = try CacheTests.Workspace(source: Self.notebookSource)
         _ = try workspace.render()
-        #expect(try Engine.cleanCache(at: workspace.cache) == 0)
+        #expect(try Engine.cleanCache(at: workspace.cache) == CacheCleanup())
         #expect(try workspace.render().inlineValues.map(\.status) == [.cached, .cached])
     }
 

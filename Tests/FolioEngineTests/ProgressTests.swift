@@ -82,14 +82,15 @@ import FolioNotebook
     @Test func summaryTableAndExplanation() {
         let cells = [
             CellResult(id: "fig-a", label: "fig-a", index: 1, line: 3, status: .ran, seconds: 1.5, key: "k", outputs: [], error: nil, skipReason: nil, reasons: ["code changed"]),
-            CellResult(id: "cell-2", label: nil, index: 2, line: 9, status: .cached, seconds: 0, key: "k2", outputs: [], error: nil, skipReason: nil, reasons: []),
+            CellResult(id: "cell-2", label: nil, index: 2, line: 9, status: .cached, seconds: 0, computedSeconds: 51.2, key: "k2", outputs: [], error: nil, skipReason: nil, reasons: []),
         ]
         #expect(RunSummary.table(cells) == """
             cell    status   seconds
             fig-a   ran         1.50
-            cell-2  cached      0.00
+            cell-2  cached      0.00  (computed in 51.2 s)
             1 ran, 1 cached, 0 failed, 0 skipped
             """)
+        #expect(cells.map(RunSummary.timing) == ["ran in 1.50 s", "cached (computed in 51.2 s)"])
         #expect(RunSummary.explanation(cells) == "fig-a: ran, code changed\ncell-2: reused (cached)")
     }
 

@@ -102,4 +102,27 @@ import FolioNotebook
         #expect(html.contains("Skipped because of this: <code>downstream</code>"))
         #expect(html.contains("Skipped: depends on upstream, which failed"))
     }
+
+    @Test func cachedCellsShowTheTimeOfTheRunThatComputedThem() throws {
+        let (notebook, _) = Notebook.parse(source: ReportFixtures.source(cells: ["let a = 1", "let b = 2"]), path: "report.md")
+        let cells = [
+            CellResult(
+                id: "cell-1", label: nil, index: 1, line: 5, status: .cached, seconds: 0, computedSeconds: 51.2, key: "k1",
+                outputs: [], error: nil, skipReason: nil, reasons: []),
+            CellResult(
+                id: "cell-2", label: nil, index: 2, line: 9, status: .ran, seconds: 0.25, key: "k2", outputs: [], error: nil,
+                skipReason: nil, reasons: ["code changed"]),
+        ]
+        let output = ReportFixtures.temporaryDirectory()
+        _ = try ReportWriter.write(
+            RunResult(notebook: notebook, diagnostics: [], cells: cells, warnings: []), to: output, allowErrors: false,
+            options: try ReportFixtures.options())
+        let html = try String(contentsOf: output.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(html.contains("cell-1 · cached (computed in 51.2 s)"))
+        #expect(html.contains("cell-2 · ran in 0.25 s"))
+        #expect(html.contains("computed in 51.5 s · rendered in 1.50 s"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report/manifest.json"))) as? [String: Any]
+        #expect((manifest?["cells"] as? [[String: Any]])?.map { $0["computedSeconds"] as? Double } == [51.2, 0.25])
+        #expect(manifest?["computeSeconds"] as? Double == 51.45)
+    }
 }

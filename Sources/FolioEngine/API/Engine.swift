@@ -34,7 +34,8 @@ public enum Engine {
         let scheduler = Scheduler(notebook: notebook, analysis: analysis, runner: runner, options: options)
         let (cells, inlineValues) = scheduler.run()
         return RunResult(
-            notebook: notebook, diagnostics: diagnostics, cells: cells, inlineValues: inlineValues, warnings: scheduler.warnings)
+            notebook: notebook, diagnostics: diagnostics, cells: cells, inlineValues: inlineValues, warnings: scheduler.warnings,
+            cacheActivity: scheduler.cache.activity)
     }
 
     /// `folio functions [NAME]`: the built-ins' signatures and documentation; nil when
@@ -49,8 +50,15 @@ public enum Engine {
         return DidYouMean.suggestions(for: name, among: Array(registry.functions.keys) + Array(registry.allMemberNames), limit: 3)
     }
 
-    /// `folio clean`: removes cache entries that no notebook's last run references.
-    public static func cleanCache(at directory: URL) throws -> Int {
-        try CacheStore(directory: directory).clean()
+    /// `folio clean`: removes cache entries that no notebook's last run references, the blobs
+    /// no remaining entry refers to and leftovers of interrupted writes; with `dryRun`, only
+    /// says what that would free.
+    public static func cleanCache(at directory: URL, dryRun: Bool = false) throws -> CacheCleanup {
+        try CacheMaintenance.clean(directory, dryRun: dryRun)
+    }
+
+    /// `folio cache`: the cache's size by notebook and cell, and what is unreferenced.
+    public static func cacheUsage(at directory: URL) -> CacheUsage {
+        CacheMaintenance.usage(directory)
     }
 }

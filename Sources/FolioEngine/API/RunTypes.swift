@@ -18,6 +18,9 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var status: CellStatus
     /// Wall-clock seconds spent on the cell in this run (0 when reused from the cache).
     public var seconds: Double
+    /// Seconds the run that computed the cell's results took: this run's for a cell that
+    /// ran, the original run's for a cached one (0 for a skipped cell).
+    public var computedSeconds: Double
     /// The cache key (SHA-256 hex), nil for skipped cells.
     public var key: String?
     public var outputs: [CellOutput]
@@ -33,7 +36,8 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var inputFiles: [String: String]
 
     public init(
-        id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, key: String?,
+        id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, computedSeconds: Double? = nil,
+        key: String?,
         outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String], inputFiles: [String: String] = [:],
         blockedBy: String? = nil
     ) {
@@ -43,6 +47,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         self.line = line
         self.status = status
         self.seconds = seconds
+        self.computedSeconds = computedSeconds ?? seconds
         self.key = key
         self.outputs = outputs
         self.error = error
@@ -96,17 +101,24 @@ public struct RunResult: Sendable {
     public var inlineValues: [InlineValueResult]
     /// Non-fatal problems (a corrupt cache entry that was recomputed).
     public var warnings: [String]
+    /// What the run read from and wrote to the cache.
+    public var cacheActivity: CacheActivity
 
     public init(
         notebook: Notebook, diagnostics: [Diagnostic], cells: [CellResult], inlineValues: [InlineValueResult] = [],
-        warnings: [String]
+        warnings: [String], cacheActivity: CacheActivity = CacheActivity()
     ) {
         self.notebook = notebook
         self.diagnostics = diagnostics
         self.cells = cells
         self.inlineValues = inlineValues
         self.warnings = warnings
+        self.cacheActivity = cacheActivity
     }
+
+    /// Total compute time of the results shown: every cell's `computedSeconds`, so cached
+    /// cells count with the time the run that computed them took.
+    public var computeSeconds: Double { cells.reduce(0) { $0 + $1.computedSeconds } }
 
     /// True when the check passed, no cell failed or was skipped and no inline value failed.
     public var succeeded: Bool {

@@ -111,13 +111,30 @@ public enum RunSummary {
             lines.append(
                 cell.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                     + cell.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    + String(format: "%9.2f", cell.seconds))
+                    + String(format: "%9.2f", cell.seconds)
+                    + (cell.status == .cached ? "  (computed in \(seconds(cell.computedSeconds)) s)" : ""))
         }
         let counts = [CellStatus.ran, .cached, .failed, .skipped].map { status in
             "\(cells.filter { $0.status == status }.count) \(status.rawValue)"
         }
         lines.append(counts.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// How a cell's results came about: `ran in 0.52 s`, `cached (computed in 51.2 s)`,
+    /// `failed after 0.10 s`, `skipped`.
+    public static func timing(_ cell: CellResult) -> String {
+        switch cell.status {
+        case .ran: "ran in \(seconds(cell.seconds)) s"
+        case .cached: "cached (computed in \(seconds(cell.computedSeconds)) s)"
+        case .failed: "failed after \(seconds(cell.seconds)) s"
+        case .skipped: "skipped"
+        }
+    }
+
+    /// Seconds with three significant digits for most durations: `0.52`, `8.31`, `51.2`.
+    public static func seconds(_ seconds: Double) -> String {
+        String(format: seconds >= 10 ? "%.1f" : "%.2f", seconds)
     }
 
     /// One line counting the inline values by status, or nil when there are none.

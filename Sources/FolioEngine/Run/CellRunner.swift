@@ -5,7 +5,7 @@ import FolioNotebook
 /// Runs one cell: a fresh scope with `params` and the values it reads from other cells,
 /// its own seeded random stream, and its timeout.
 struct CellRunner {
-    struct Outcome {
+    struct Outcome: Sendable {
         var exports: [(name: String, value: Value)]
         var outputs: [CellOutput]
         var filesRead: [String: String]

@@ -14,35 +14,29 @@ extension Scheduler {
 
     private func resolve(_ inline: InlineExpression, _ analysis: CellAnalysis) -> InlineValueResult {
         let position = SourcePosition(line: inline.line, column: inline.expressionColumn)
-        let blocked = analysis.reads.sorted { $0.key < $1.key }.first { _, cell in
-            results[cell]?.status == .failed || results[cell]?.status == .skipped
-        }
+        let blocked = analysis.reads.sorted { $0.key < $1.key }.first { _, cell in !succeeded(cell) }
         if let (name, cell) = blocked {
-            let why = results[cell]?.status == .failed ? "failed" : "was skipped"
+            let why = states[cell].result?.status == .failed ? "failed" : "was skipped"
             return failed(
                 inline, key: nil, at: position, "'\(name)' comes from \(cells[cell].id), which \(why)",
                 hint: "the inline value is shown once that cell succeeds")
         }
         let key = keyComponents(analysis, code: inline.expression, options: ["inline": "true"]).key
         if options.useCache {
-            switch store.load(InlineCacheEntry.self, key: key) {
+            switch cache.lookupInline(key: key) {
             case .found(let entry): return InlineValueResult(inline, status: .cached, key: key, value: entry.value, error: nil)
             case .corrupt(let message): warn(message)
             case .missing: break
             }
         }
-        var inputs: [String: Value] = [:]
-        for (name, upstream) in analysis.reads {
-            if let value = exports(of: upstream)[name] { inputs[name] = value }
-        }
-        switch runner.evaluate(analysis, inline: inline, inputs: inputs) {
+        switch runner.evaluate(analysis, inline: inline, inputs: inputs(analysis)) {
         case .failure(let error):
             return failed(inline, key: key, at: error.position, error.message, hint: error.hint)
         case .success(let value):
             let formatted = ValueFormatter().formatted(value)
             if options.useCache {
                 do {
-                    try store.store(InlineCacheEntry(key: key, expression: inline.expression, value: formatted))
+                    try cache.storeInline(InlineEntry(key: key, expression: inline.expression, value: formatted))
                 } catch {
                     warn("cannot write the cache entry of inline value \(inline.index): \(error.localizedDescription)")
                 }

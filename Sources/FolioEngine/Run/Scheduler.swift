@@ -3,7 +3,8 @@ import FolioNotebook
 
 /// Walks the cell DAG: resolves each cell when its upstream cells are done (skip, reuse
 /// from the cache, or run), running up to `jobs` cells at once on their own threads; then
-/// the inline values (`Scheduler+InlineValues.swift`).
+/// the inline values (`Scheduler+InlineValues.swift`). Keys, entries and restoring are the
+/// `CellCache`'s; the scheduler keeps one `CellState` per cell.
 ///
 /// Results do not depend on `jobs`: a cell sees only the values of the cells it reads,
 /// and draws from its own random stream.
@@ -14,22 +15,11 @@ final class Scheduler: @unchecked Sendable {
     let inlineAnalyses: [CellAnalysis]
     let runner: CellRunner
     let options: RunOptions
-    let store: CacheStore
-    private let previous: CacheIndex?
+    let cache: CellCache
 
     private let condition = NSCondition()
-    private(set) var results: [CellResult?]
-    /// Effective key (with file hashes) of every finished, successful cell.
-    private(set) var effectiveKeys: [String?]
-    private var components: [KeyComponents?]
-    private var staticKeys: [String?]
-    /// Values and scopes of cells that ran; cached cells are restored on demand.
-    private var outcomes: [CellRunner.Outcome?]
-    private var cachedEntries: [CacheEntry?]
-    private var restored: [(scope: Scope, exports: [String: Value])?]
+    private(set) var states: [CellState]
     private var running = 0
-    /// Cells resolved to run but waiting for a free job slot.
-    private var waitingReasons: [Int: [String]] = [:]
     private(set) var warnings: [String] = []
 
     init(notebook: Notebook, analysis: NotebookAnalysis, runner: CellRunner, options: RunOptions) {
@@ -39,16 +29,9 @@ final class Scheduler: @unchecked Sendable {
         self.inlineAnalyses = analysis.inlineValues
         self.runner = runner
         self.options = options
-        self.store = CacheStore(directory: options.cacheDirectory)
-        self.previous = options.useCache ? store.loadIndex(notebookName: notebook.name) : nil
-        let count = cells.count
-        results = Array(repeating: nil, count: count)
-        effectiveKeys = Array(repeating: nil, count: count)
-        components = Array(repeating: nil, count: count)
-        staticKeys = Array(repeating: nil, count: count)
-        outcomes = Array(repeating: nil, count: count)
-        cachedEntries = Array(repeating: nil, count: count)
-        restored = Array(repeating: nil, count: count)
+        self.cache = CellCache(
+            directory: options.cacheDirectory, notebook: notebook, sandbox: runner.sandbox, readsPrevious: options.useCache)
+        states = Array(repeating: CellState(), count: notebook.cells.count)
     }
 
     /// Runs every cell, then evaluates the inline values; returns both in document order
@@ -62,29 +45,28 @@ final class Scheduler: @unchecked Sendable {
 
     private func runCells() -> [CellResult] {
         condition.lock()
-        var started = Array(repeating: false, count: cells.count)
-        while results.contains(where: { $0 == nil }) {
+        while states.contains(where: { $0.result == nil }) {
             var progressed = false
-            for index in cells.indices where !started[index] {
+            for index in cells.indices where !states[index].started {
                 let upstream = analyses[index].upstream
-                guard upstream.allSatisfy({ results[$0] != nil }) else { continue }
-                if let blocker = upstream.first(where: { results[$0]?.status == .failed || results[$0]?.status == .skipped }) {
-                    started[index] = true
+                guard upstream.allSatisfy({ states[$0].result != nil }) else { continue }
+                if let blocker = upstream.first(where: { !succeeded($0) }) {
+                    states[index].started = true
                     progressed = true
                     finish(index, skipped: blocker)
                     continue
                 }
-                let reasons = waitingReasons[index] ?? resolveFromCache(index)
+                let reasons = states[index].waitingReasons ?? resolveFromCache(index)
                 guard let reasons else {
-                    started[index] = true
+                    states[index].started = true
                     progressed = true
                     continue
                 }
                 guard running < max(1, options.jobs) else {
-                    waitingReasons[index] = reasons
+                    states[index].waitingReasons = reasons
                     continue
                 }
-                started[index] = true
+                states[index].started = true
                 progressed = true
                 launch(index, reasons: reasons)
             }
@@ -94,10 +76,21 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         condition.unlock()
-        return results.compactMap { $0 }
+        return states.compactMap(\.result)
+    }
+
+    /// True when cell `index` ran or was reused (it neither failed nor was skipped).
+    func succeeded(_ index: Int) -> Bool {
+        states[index].result.map { $0.status == .ran || $0.status == .cached } ?? false
     }
 
     // MARK: Resolution
+
+    /// The key components of code that reads what `analysis` says, over the effective keys
+    /// of the cells it reads.
+    func keyComponents(_ analysis: CellAnalysis, code: String, options: [String: String]) -> KeyComponents {
+        cache.components(analysis, code: code, options: options) { self.states[$0].effectiveKey }
+    }
 
     private func staticComponents(_ index: Int) -> KeyComponents {
         // The random stream is named by the cell's id (label or cell-<index>), so it is part
@@ -107,69 +100,41 @@ final class Scheduler: @unchecked Sendable {
         return keyComponents(analyses[index], code: cells[index].normalizedCode, options: options)
     }
 
-    /// The key components of code that reads what `analysis` says: the keys of the cells it
-    /// reads, the values of the params it reads, the seed and the Folio version.
-    func keyComponents(_ analysis: CellAnalysis, code: String, options: [String: String]) -> KeyComponents {
-        var upstream: [String: String] = [:]
-        for cell in analysis.upstream { upstream[cells[cell].id] = effectiveKeys[cell] ?? "" }
-        var params: [String: String] = [:]
-        let read = analysis.readsAllParams ? Set(notebook.frontMatter.params.map(\.name)) : analysis.paramsRead
-        for name in read {
-            if let param = notebook.frontMatter.param(name) { params[name] = "\(param.value.typeName):\(param.value)" }
-        }
-        return KeyComponents(
-            code: ContentHash.sha256(code), options: options,
-            upstream: upstream, params: params, files: [:], seed: notebook.frontMatter.seed, version: FolioVersion.current)
-    }
-
     /// Reuses the cell from the cache if possible (finishing it) and returns nil; otherwise
     /// returns why it must run.
     private func resolveFromCache(_ index: Int) -> [String]? {
         let cell = cells[index]
         var keyParts = staticComponents(index)
-        let key = keyParts.key
-        staticKeys[index] = key
-        components[index] = keyParts
+        states[index].entryKey = keyParts.key
+        states[index].components = keyParts
         guard options.useCache else { return ["--no-cache"] }
         guard cell.options.cache else { return ["cache: false"] }
         if options.refresh.contains(cell.id) { return ["--refresh \(cell.id)"] }
-        switch store.load(CacheEntry.self, key: key) {
-        case .found(let entry):
-            guard filesUnchanged(entry.components.files) else { return ["input file changed"] }
-            keyParts.files = entry.components.files
-            components[index] = keyParts
-            effectiveKeys[index] = keyParts.key
-            cachedEntries[index] = entry
+        switch cache.lookupCell(key: keyParts.key) {
+        case .found(let cached):
+            guard cache.filesUnchanged(cached.entry.components.files) else { return ["input file changed"] }
+            keyParts.files = cached.entry.components.files
+            states[index].components = keyParts
+            states[index].effectiveKey = keyParts.key
+            states[index].exports = .cached(cached)
             record(
                 index,
                 CellResult(
                     id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .cached,
-                    seconds: 0, key: keyParts.key, outputs: entry.outputs, error: entry.error, skipReason: nil, reasons: [],
-                    inputFiles: keyParts.files))
+                    seconds: 0, computedSeconds: cached.entry.seconds, key: keyParts.key, outputs: cached.entry.outputs,
+                    error: cached.entry.error, skipReason: nil, reasons: [], inputFiles: keyParts.files))
             return nil
         case .corrupt(let message):
             warn(message)
             return ["cache entry corrupt"]
         case .missing:
-            var before = previous?.cells[cell.id]
-            before?.files = [:]
-            let reasons = keyParts.changes(since: before)
-            return reasons.isEmpty ? ["no cache entry"] : reasons
-        }
-    }
-
-    private func filesUnchanged(_ files: [String: String]) -> Bool {
-        files.allSatisfy { path, hash in
-            guard let url = try? runner.sandbox.resolve(path), let data = FileManager.default.contents(atPath: url.path) else {
-                return false
-            }
-            return ContentHash.sha256(data) == hash
+            return cache.reasonsToRun(cell.id, keyParts)
         }
     }
 
     private func finish(_ index: Int, skipped blocker: Int) {
         let cell = cells[index]
-        let why = results[blocker]?.status == .failed ? "failed" : "was skipped"
+        let why = states[blocker].result?.status == .failed ? "failed" : "was skipped"
         record(
             index,
             CellResult(
@@ -179,19 +144,16 @@ final class Scheduler: @unchecked Sendable {
     }
 
     private func record(_ index: Int, _ result: CellResult) {
-        results[index] = result
+        states[index].result = result
         options.events(.finished(result))
     }
 
     // MARK: Running
 
     private func launch(_ index: Int, reasons: [String]) {
-        var inputs: [String: Value] = [:]
-        for (name, upstream) in analyses[index].reads {
-            if let value = exports(of: upstream)[name] { inputs[name] = value }
-        }
+        let cellInputs = inputs(analyses[index])
         running += 1
-        let cell = cells[index], analysis = analyses[index], cellInputs = inputs
+        let cell = cells[index], analysis = analyses[index]
         options.events(.started(cell: cell.id))
         let thread = Thread { [self] in
             let outcome = runner.run(analysis, cell: cell, inputs: cellInputs)
@@ -207,10 +169,10 @@ final class Scheduler: @unchecked Sendable {
 
     private func complete(_ index: Int, _ outcome: CellRunner.Outcome, reasons: [String]) {
         let cell = cells[index]
-        outcomes[index] = outcome
-        var keyParts = components[index] ?? staticComponents(index)
+        states[index].exports = .computed(outcome)
+        var keyParts = states[index].components ?? staticComponents(index)
         keyParts.files = outcome.filesRead
-        components[index] = keyParts
+        states[index].components = keyParts
         var status = CellStatus.ran
         var error = outcome.error.map { diagnostic(for: $0) }
         if cell.options.expectError, error == nil {
@@ -222,7 +184,7 @@ final class Scheduler: @unchecked Sendable {
             status = .failed
         }
         if status == .ran {
-            effectiveKeys[index] = keyParts.key
+            states[index].effectiveKey = keyParts.key
             store(index, outcome, keyParts, error: error)
         }
         record(
@@ -238,13 +200,9 @@ final class Scheduler: @unchecked Sendable {
     }
 
     private func store(_ index: Int, _ outcome: CellRunner.Outcome, _ keyParts: KeyComponents, error: Diagnostic?) {
-        guard options.useCache, cells[index].options.cache, let staticKey = staticKeys[index] else { return }
-        guard let values = try? outcome.exports.map({ try EncodedValue($0.value, cellScope: outcome.scope) }) else { return }
-        let entry = CacheEntry(
-            key: staticKey, cellID: cells[index].id, components: keyParts, exportNames: outcome.exports.map(\.name),
-            exportValues: values, outputs: outcome.outputs, error: error, seconds: outcome.seconds)
+        guard options.useCache, cells[index].options.cache, let entryKey = states[index].entryKey else { return }
         do {
-            try store.store(entry)
+            try cache.storeCell(key: entryKey, cellID: cells[index].id, components: keyParts, outcome: outcome, error: error)
         } catch {
             warn("cannot write the cache entry of \(cells[index].id): \(error.localizedDescription)")
         }
@@ -256,46 +214,61 @@ final class Scheduler: @unchecked Sendable {
         options.events(.warning(message))
     }
 
-    /// The exported values of a finished cell, restoring a cached one (and, for its
-    /// functions, the cells it reads) on first use.
-    func exports(of index: Int) -> [String: Value] {
-        if let outcome = outcomes[index] { return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first }) }
-        if let done = restored[index] { return done.exports }
-        let scope = Scope(parent: nil)
-        scope.define("params", runner.params, isVar: false)
-        for (name, upstream) in analyses[index].reads {
-            if let value = exports(of: upstream)[name] { scope.define(name, value, isVar: false) }
+    /// The values code with `analysis` reads, from the cells that export them.
+    func inputs(_ analysis: CellAnalysis) -> [String: Value] {
+        var inputs: [String: Value] = [:]
+        for (name, upstream) in analysis.reads {
+            if let value = exports(of: upstream)[name] { inputs[name] = value }
         }
-        var values: [String: Value] = [:]
-        if let entry = cachedEntries[index] {
-            for (name, encoded) in zip(entry.exportNames, entry.exportValues) {
-                guard let value = try? encoded.value(scope: scope, registry: runner.registry, notebook: notebook) else { continue }
-                values[name] = value
-                scope.define(name, value, isVar: false)
+        return inputs
+    }
+
+    /// The exported values of a finished cell. A cached cell's are read from the cache on
+    /// first use (with, for its functions, the values of the cells it reads); when they are
+    /// unreadable, the cell is recomputed now.
+    func exports(of index: Int) -> [String: Value] {
+        switch states[index].exports {
+        case .none: return [:]
+        case .computed(let outcome): return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
+        case .restored(let values): return values
+        case .cached(let cached):
+            let scope = Scope(parent: nil)
+            scope.define("params", runner.params, isVar: false)
+            for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
+            do {
+                let values = Dictionary(
+                    try cache.restore(cached, scope: scope, registry: runner.registry), uniquingKeysWith: { first, _ in first })
+                scope.freeze()
+                states[index].exports = .restored(values)
+                return values
+            } catch {
+                warn("the values of cache entry \(cached.entry.key) (\(cells[index].id)) are unreadable (\(error)); recomputing")
+                return recompute(index)
             }
         }
-        scope.freeze()
-        restored[index] = (scope, values)
-        return values
+    }
+
+    /// Runs a reused cell whose values turned out to be unreadable, on a big stack, and
+    /// rewrites its entry; its result becomes `ran`.
+    private func recompute(_ index: Int) -> [String: Value] {
+        let cellInputs = inputs(analyses[index])
+        let cell = cells[index], analysis = analyses[index], runner = runner
+        options.events(.started(cell: cell.id))
+        let outcome = BigStack.run { runner.run(analysis, cell: cell, inputs: cellInputs) }
+        complete(index, outcome, reasons: ["cache entry corrupt"])
+        return exports(of: index)
     }
 
     private func writeIndex(inlineKeys: [String]) {
         guard options.useCache else { return }
-        var index = previous ?? CacheIndex(cells: [:], entryKeys: [])
-        index.entryKeys = inlineKeys
-        for (position, cell) in cells.enumerated() {
-            if let result = results[position], result.status == .ran || result.status == .cached, let parts = components[position],
-                let key = staticKeys[position]
-            {
-                index.cells[cell.id] = parts
-                index.entryKeys.append(key)
-            } else {
-                index.cells[cell.id] = nil
+        let records = cells.indices.compactMap { position -> CacheIndex.CellRecord? in
+            guard succeeded(position), let components = states[position].components, let key = states[position].entryKey else {
+                return nil
             }
+            return CacheIndex.CellRecord(id: cells[position].id, components: components, entryKey: key)
         }
-        index.cells = index.cells.filter { id, _ in cells.contains { $0.id == id } }
         do {
-            try store.storeIndex(index, notebookName: notebook.name)
+            try cache.storeIndex(CacheIndex(cells: records, inlineKeys: inlineKeys))
         } catch {
             warnings.append("cannot write the cache index: \(error.localizedDescription)")
         }

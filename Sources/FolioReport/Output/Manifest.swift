@@ -13,6 +13,7 @@ struct Manifest: Encodable {
         var line: Int
         var status: CellStatus
         var seconds: Double
+        var computedSeconds: Double
         var key: String?
         var reasons: [String]
         var skipReason: String?
@@ -77,6 +78,8 @@ struct Manifest: Encodable {
     var params: [String: String]
     var succeeded: Bool
     var provenance: Provenance
+    /// Total compute time of the results shown (cached cells at their original time).
+    var computeSeconds: Double
     var cells: [Cell]
     var figures: [Figure]
     var tables: [Table]
@@ -127,14 +130,16 @@ extension Manifest {
             let error = cellResult.error.map { ErrorRecord($0, expected: cellResult.status == .ran) }
             return Cell(
                 id: cellResult.id, label: cellResult.label, index: cellResult.index, line: cellResult.line,
-                status: cellResult.status, seconds: cellResult.seconds, key: cellResult.key, reasons: cellResult.reasons,
+                status: cellResult.status, seconds: cellResult.seconds, computedSeconds: cellResult.computedSeconds,
+                key: cellResult.key, reasons: cellResult.reasons,
                 skipReason: cellResult.skipReason, error: error, outputs: outputs)
         }
         let params = Dictionary(
             result.notebook.frontMatter.params.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first })
         let manifest = Manifest(
             notebook: result.notebook.path, title: result.notebook.frontMatter.title, seed: result.notebook.frontMatter.seed,
-            params: params, succeeded: result.succeeded, provenance: provenance, cells: cells, figures: figures, tables: tables,
+            params: params, succeeded: result.succeeded, provenance: provenance,
+            computeSeconds: result.computeSeconds, cells: cells, figures: figures, tables: tables,
             inlineValues: result.inlineValues.map(InlineValue.init))
         return (manifest, files)
     }

@@ -90,7 +90,7 @@ struct PageContext {
             "isCell": true, "id": cell.id, "anchor": cell.id, "status": result?.status.rawValue ?? "not-run",
             "echo": cell.options.echo, "fold": cell.options.fold,
             "codeHTML": SwiftHighlighter.html(cell.displayCode),
-            "outputs": outputs, "seconds": String(format: "%.2f", result?.seconds ?? 0),
+            "outputs": outputs, "timing": result.map(RunSummary.timing) ?? "not run",
         ]
         if let skipReason = result?.skipReason { context["skipReason"] = skipReason }
         if let error = result?.error {
@@ -132,9 +132,15 @@ struct PageContext {
             "folioVersion": provenance.folioVersion, "commit": provenance.gitCommit.map { String($0.prefix(12)) },
             "dirty": provenance.gitDirty, "swiftVersion": provenance.swiftVersion,
             "operatingSystem": provenance.operatingSystem, "cpu": provenance.cpu, "mode": provenance.mode,
-            "seed": String(result.notebook.frontMatter.seed), "wallSeconds": String(format: "%.1f", provenance.wallSeconds),
+            "seed": String(result.notebook.frontMatter.seed), "wallSeconds": RunSummary.seconds(provenance.wallSeconds),
+            "computeSeconds": RunSummary.seconds(result.computeSeconds),
             "params": params, "hasParams": !params.isEmpty,
-            "cells": result.cells.map { ["id": $0.id, "status": $0.status.rawValue, "seconds": String(format: "%.2f", $0.seconds)] },
+            "cells": result.cells.map {
+                [
+                    "id": $0.id, "status": $0.status.rawValue, "seconds": RunSummary.seconds($0.seconds),
+                    "computedSeconds": RunSummary.seconds($0.computedSeconds),
+                ]
+            },
             "inputs": provenance.inputFiles.sorted { $0.key < $1.key }.map { ["path": $0.key, "sha256": $0.value] },
             "hasInputs": !provenance.inputFiles.isEmpty,
         ])

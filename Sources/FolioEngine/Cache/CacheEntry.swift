@@ -1,0 +1,27 @@
+import FolioNotebook
+
+/// The head of a cached cell's entry: what a render that reuses the cell shows, and how
+/// it was computed. Its exported values follow in the entry's values section (in the
+/// order of `exportNames`) and are read only when a cell that runs needs them.
+struct CellEntry: Codable, Sendable {
+    var key: String
+    var cellID: String
+    /// The components the key was made of, with the files the cell read.
+    var components: KeyComponents
+    var exportNames: [String]
+    var outputs: [CellOutput]
+    /// The expected error of an `expect-error` cell.
+    var error: Diagnostic?
+    /// Seconds the run that computed the entry took.
+    var seconds: Double
+    /// Blob name → size of every blob the values refer to (`folio clean`, `folio cache`).
+    var blobs: [String: Int]
+}
+
+/// A cached inline value: only what it shows (text and numbers), so restoring it needs
+/// none of the values of the cells it reads. Its entry has no values section.
+struct InlineEntry: Codable, Sendable {
+    var key: String
+    var expression: String
+    var value: FormattedValue
+}
