@@ -19,7 +19,7 @@ import FolioNotebook
     ]
 
     /// Renders quick mode once per test process (it takes minutes) into a fresh folder.
-    static let rendered: Result<(result: RunResult, page: String, manifest: Data), Error> = Result {
+    static let rendered: Result<(result: RunResult, page: String, manifest: Data, url: URL), Error> = Result {
         let source = try String(contentsOfFile: flagshipPath, encoding: .utf8)
         var (notebook, diagnostics) = Notebook.parse(source: source, path: flagshipPath)
         #expect(!diagnostics.containsErrors, "\(diagnostics)")
@@ -31,11 +31,12 @@ import FolioNotebook
         _ = try ReportWriter.write(result, to: output, allowErrors: false, options: try ReportFixtures.options())
         let folder = output.appendingPathComponent("hidden-talents")
         let page = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
-        return (result, page, try Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+        return (result, page, try Data(contentsOf: folder.appendingPathComponent("manifest.json")),
+                folder.appendingPathComponent("index.html"))
     }
 
     @Test func quickModeRunsEveryCellWithoutErrors() throws {
-        let (result, _, _) = try Self.rendered.get()
+        let (result, _, _, _) = try Self.rendered.get()
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
         let unhappy = result.cells.filter { $0.status == .failed || $0.status == .skipped }
         #expect(unhappy.isEmpty, "\(unhappy.map { "\($0.id): \($0.error?.message ?? $0.skipReason ?? "")" })")
@@ -43,7 +44,7 @@ import FolioNotebook
     }
 
     @Test func everyFigureAndTableOfThePaperIsOnThePage() throws {
-        let (_, page, _) = try Self.rendered.get()
+        let (_, page, _, _) = try Self.rendered.get()
         for label in Self.requiredLabels {
             #expect(page.contains("id=\"\(label)\""), "missing \(label)")
         }
@@ -52,7 +53,7 @@ import FolioNotebook
     }
 
     @Test func theScorecardHasAVerdictPerClaim() throws {
-        let (result, _, _) = try Self.rendered.get()
+        let (result, _, _, _) = try Self.rendered.get()
         let scorecard = try #require(result.cells.first { $0.id == "tbl-scorecard" })
         let tables = scorecard.outputs.compactMap { output -> TableOutput? in
             if case .table(let table) = output { return table }
@@ -65,7 +66,7 @@ import FolioNotebook
     }
 
     @Test func proseVerdictsAreInlineValuesOfThisRun() throws {
-        let (_, page, manifestData) = try Self.rendered.get()
+        let (_, page, manifestData, _) = try Self.rendered.get()
         let manifest = try JSONSerialization.jsonObject(with: manifestData) as? [String: Any] ?? [:]
         let inline = manifest["inlineValues"] as? [[String: Any]] ?? []
         #expect(inline.count >= 60)
@@ -75,5 +76,19 @@ import FolioNotebook
         #expect(!page.contains("inline-value error"))
         // Captions state the mode and sizes through inline values of their cells.
         #expect(page.contains("(quick mode: n = 500, hidden widths 100, 50"))
+    }
+
+    /// In a real browser: every formula typeset by KaTeX, every figure loaded, nothing logged.
+    @Test func theReportTypesetsItsMathAndLoadsItsFiguresInChromium() throws {
+        let (_, page, _, url) = try Self.rendered.get()
+        let browser = try HeadlessChromium.dumpDOM(of: url)
+        let formulas = page.matches(of: /class="math (inline|display)"/).count
+        #expect(formulas >= 50)
+        #expect(browser.dom.matches(of: /class="katex"/).count >= formulas, "KaTeX did not typeset every formula")
+        #expect(!browser.dom.contains("katex-error"))
+        let images = browser.dom.matches(of: /<img [^>]*>/).map { String($0.output) }
+        #expect(images.count == 12)
+        #expect(images.allSatisfy { $0.contains("data-state=\"loaded\"") }, "images not loaded: \(images)")
+        #expect(browser.consoleMessages.isEmpty, "console: \(browser.consoleMessages)")
     }
 }

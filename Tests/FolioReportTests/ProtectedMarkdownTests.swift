@@ -41,4 +41,13 @@ struct ProtectedMarkdownTests {
         #expect(html.contains("<p>Modes: <code>quick</code> and\n<code>paper</code> (the paper's &lt;sizes&gt;).</p>")
             || html.contains("<p>Modes: <code>quick</code> and <code>paper</code> (the paper's &lt;sizes&gt;).</p>"), "\(html)")
     }
+
+    /// A `<` in math reaches the page escaped once, so KaTeX reads `<`; raw HTML in the
+    /// prose around it is still escaped.
+    @Test func lessThanInMathIsEscapedOnce() {
+        var renderer = ProseRenderer(references: CrossReferences(cells: []))
+        let html = renderer.render("Success: $x^2 < 10^{-2}$ and <b>bold</b>.").html
+        #expect(html.contains("<span class=\"math inline\">x^2 &lt; 10^{-2}</span>"), "\(html)")
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "\(html)")
+    }
 }

@@ -30,8 +30,10 @@ struct ProseRenderer {
     mutating func render(
         _ markdown: String, fragments: [String: String] = [:]
     ) -> (html: String, headings: [Heading], hasMath: Bool) {
-        let protected = ProtectedMarkdown(markdown: ProseRenderer.escapingRawHTML(markdown))
-        var converted = parser.html(from: protected.markdown)
+        // Math is protected before raw HTML is escaped: a `<` in TeX is escaped once, when
+        // the math element is written, not twice (KaTeX would read `&lt;`).
+        let protected = ProtectedMarkdown(markdown: markdown)
+        var converted = parser.html(from: ProseRenderer.escapingRawHTML(protected.markdown))
         for (placeholder, html) in fragments where converted.contains(placeholder) {
             converted = converted.replacing(placeholder, with: html)
         }
