@@ -34,13 +34,14 @@ struct RunArguments: ParsableArguments {
 
     var outputDirectory: URL { URL(fileURLWithPath: output) }
 
-    /// Runs the notebook; exits with status 1 (after printing every diagnostic) when it does
-    /// not parse or check. Returns the result and the wall-clock seconds it took.
-    func execute() throws -> (result: RunResult, wallSeconds: Double) {
-        var (parsed, diagnostics) = try NotebookLoading.load(notebook)
+    /// Runs the notebook; exits with `failureStatus` (after printing every diagnostic) when it
+    /// does not parse or check. `readCache: false` runs every cell whatever `--no-cache`
+    /// says (`folio check`). Returns the result and the wall-clock seconds it took.
+    func execute(readCache: Bool = true, failureStatus: Int32 = 1) throws -> (result: RunResult, wallSeconds: Double) {
+        var (parsed, diagnostics) = try NotebookLoading.load(notebook, failureStatus: failureStatus)
         if diagnostics.containsErrors {
             NotebookLoading.report(diagnostics + Engine.lint(parsed))
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         let overrides = params.map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
@@ -54,7 +55,7 @@ struct RunArguments: ParsableArguments {
         }
         guard problems.isEmpty else {
             problems.forEach { NotebookLoading.printError("error: \($0)") }
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
         options.jobs = jobs
@@ -62,9 +63,9 @@ struct RunArguments: ParsableArguments {
             options.threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
         } catch {
             NotebookLoading.printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
-        options.useCache = !noCache
+        options.useCache = readCache && !noCache
         options.refresh = Set(refresh)
         let display = ProgressDisplay(
             isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
@@ -75,7 +76,7 @@ struct RunArguments: ParsableArguments {
         let result = Engine.run(parsed, options: options)
         if result.diagnostics.containsErrors {
             NotebookLoading.report(result.diagnostics)
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
             + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
