@@ -64,6 +64,21 @@ import FolioPlot
         #expect(DriftCheck.table(report).hasPrefix("check: clean"))
     }
 
+    /// The committed `output/tour/` (rendered by the release `folio`) is what this build
+    /// produces: what `make check-baselines` checks through the command line.
+    @Test func committedTourBaselineIsClean() throws {
+        let repository = ReportFixtures.templatesFolder.deletingLastPathComponent()
+        let path = repository.appendingPathComponent("notebooks/tour.md").path
+        let result = ReportFixtures.run(try String(contentsOfFile: path, encoding: .utf8), path: path)
+        let output = ReportFixtures.temporaryDirectory()
+        _ = try ReportWriter.write(result, to: output, allowErrors: false, options: try ReportFixtures.options())
+        let report = try DriftCheck.compare(
+            committedFolder: repository.appendingPathComponent("output/tour"), newFolder: output.appendingPathComponent("tour"),
+            tolerances: CheckTolerances(notebook: result.notebook))
+        #expect(report.isClean, "\(DriftCheck.table(report))")
+        #expect(report.figureCount == 1 && report.tableCount == 1)
+    }
+
     @Test func seriesMovedByAFewPixelsIsDrift() throws {
         let report = try Self.drifts(Fixture(shift: 0.05))
         #expect(report.drifts.count == 1, "\(report.drifts)")

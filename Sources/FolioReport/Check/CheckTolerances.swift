@@ -18,7 +18,9 @@ public struct CheckTolerances: Sendable, Equatable {
     /// moves are antialiasing of a line that moved a fraction of a pixel.
     public static let channelTolerance = 24
 
+    /// Relative tolerance for numbers of cells without a `tolerance` option.
     public var relative: Double
+    /// Fraction of pixels that may differ in figures of cells without a `tolerance` option.
     public var figureFraction: Double
     /// Cell id → the cell's `tolerance` option.
     public var perCell: [String: Double]

@@ -5,6 +5,7 @@ public struct Drift: Sendable, Equatable {
         case figure, table, text, value, inlineValue = "inline value", cell, error, params
     }
 
+    /// What kind of output drifted.
     public var kind: Kind
     /// The cell's id (`fig-e1`, `cell-3`), `inline <n>` for an inline value, or `notebook`.
     public var cell: String
@@ -29,9 +30,11 @@ public struct FigureImages: Sendable, Equatable {
 
 /// The outcome of `folio check`: every drift, and how much was compared.
 public struct DriftReport: Sendable, Equatable {
+    /// Every drift, cells in document order, then figures (pixels), then inline values.
     public var drifts: [Drift]
     /// Outputs compared: cells, figures, tables and inline values.
     public var cellCount, figureCount, tableCount, inlineValueCount: Int
+    /// The tolerances the comparison used.
     public var tolerances: CheckTolerances
 
     /// Nothing drifted.
