@@ -10,10 +10,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Re-run a notebook without the cache and compare with its committed report.",
         discussion: """
-            Figures are compared by pixels, numbers (tables, inline values, printed values) within a
-            relative tolerance, other text exactly; a cell's `tolerance` option loosens its own.
-            Prints what drifted and writes <report>/check/index.html. Exit status: 0 clean, 1 drift,
-            2 could not run. --update rewrites the baseline instead (a render without the cache).
+            Figures are compared by pixels, numbers (tables, inline values, printed values) within a \
+            relative tolerance, other text exactly; a cell's `tolerance` option loosens its own. \
+            Prints what drifted and writes <report>/check/index.html. Exit status: 0 clean, 1 drift, \
+            2 could not run. --update rewrites the baseline instead (a render without the cache). \
+            See docs/check.md.
             """)
 
     @OptionGroup var arguments: RunArguments
@@ -30,7 +31,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
-        let (result, wallSeconds) = try arguments.execute(readCache: false, failureStatus: 2)
+        let (result, wallSeconds) = try arguments.execute(cache: nil, failureStatus: 2)
         do {
             let options = try ReportOptions.make(for: result, git: git, wallSeconds: wallSeconds, selfContained: false)
             if update {

@@ -11,6 +11,7 @@ struct Render: ParsableCommand {
         abstract: "Check and run a notebook, then write output/<name>/index.html and manifest.json.")
 
     @OptionGroup var arguments: RunArguments
+    @OptionGroup var cache: CacheArguments
 
     @Flag(help: "Say for each cell why it ran or that it was reused.")
     var explain = false
@@ -23,7 +24,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
-        let (result, wallSeconds) = try arguments.execute()
+        let (result, wallSeconds) = try arguments.execute(cache: cache)
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
         if let inline = RunSummary.inlineValues(result.inlineValues) { print(inline) }

@@ -4,8 +4,9 @@ import FolioEngine
 import FolioMath
 import FolioNotebook
 
-/// The arguments of every command that runs a notebook (`render`, `export`), and the run
-/// itself: load, apply `--param`s, check, execute with the cache and a progress display.
+/// The arguments of every command that runs a notebook (`render`, `export`, `check`), and the
+/// run itself: load, apply `--param`s, check, execute (with the cache, when the command has
+/// `CacheArguments`) and a progress display.
 struct RunArguments: ParsableArguments {
     @Argument(help: "The notebook (.md).")
     var notebook: String
@@ -15,12 +16,6 @@ struct RunArguments: ParsableArguments {
 
     @Option(help: "How many cells may run at once (defaults to the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
-    var noCache = false
-
-    @Option(help: ArgumentHelp("Recompute this cell even if cached (repeatable).", valueName: "label"))
-    var refresh: [String] = []
 
     @Option(help: "The output folder.")
     var output = "output"
@@ -35,9 +30,9 @@ struct RunArguments: ParsableArguments {
     var outputDirectory: URL { URL(fileURLWithPath: output) }
 
     /// Runs the notebook; exits with `failureStatus` (after printing every diagnostic) when it
-    /// does not parse or check. `readCache: false` runs every cell whatever `--no-cache`
-    /// says (`folio check`). Returns the result and the wall-clock seconds it took.
-    func execute(readCache: Bool = true, failureStatus: Int32 = 1) throws -> (result: RunResult, wallSeconds: Double) {
+    /// does not parse or check. Without `cache`, it neither reads nor writes the cache
+    /// (`folio check`). Returns the result and the wall-clock seconds it took.
+    func execute(cache: CacheArguments?, failureStatus: Int32 = 1) throws -> (result: RunResult, wallSeconds: Double) {
         var (parsed, diagnostics) = try NotebookLoading.load(notebook, failureStatus: failureStatus)
         if diagnostics.containsErrors {
             NotebookLoading.report(diagnostics + Engine.lint(parsed))
@@ -49,6 +44,7 @@ struct RunArguments: ParsableArguments {
         }
         var problems = parsed.applyParams(overrides)
         let ids = parsed.cells.map(\.id)
+        let refresh = cache?.refresh ?? []
         for label in refresh where !ids.contains(label) {
             let hint = DidYouMean.hint(for: label, among: ids).map { " (\($0))" } ?? ""
             problems.append("--refresh: no cell labelled '\(label)'\(hint)")
@@ -65,7 +61,7 @@ struct RunArguments: ParsableArguments {
             NotebookLoading.printError("error: \(error)")
             throw ExitCode(failureStatus)
         }
-        options.useCache = readCache && !noCache
+        options.useCache = !(cache?.noCache ?? true)
         options.refresh = Set(refresh)
         let display = ProgressDisplay(
             isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
@@ -83,4 +79,13 @@ struct RunArguments: ParsableArguments {
         for error in errors { NotebookLoading.printError("\n" + error.rendered) }
         return (result, options.now() - startSeconds)
     }
+}
+
+/// How a run uses the cache (`render`, `export`; `check` never reads it).
+struct CacheArguments: ParsableArguments {
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Recompute this cell even if cached (repeatable).", valueName: "label"))
+    var refresh: [String] = []
 }
