@@ -43,10 +43,16 @@ public enum DriftCheck {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Failure.unreadableManifest(url, "no such file (render the baseline first, or pass --against)")
         }
+        let manifest: Manifest
         do {
-            return try JSONDecoder().decode(Manifest.self, from: data)
+            manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch {
             throw Failure.unreadableManifest(url, "not a Folio manifest (\(error))")
         }
+        guard manifest.schemaVersion == Manifest.schemaVersion else {
+            throw Failure.unreadableManifest(
+                url, "manifest schema \(manifest.schemaVersion), this Folio reads \(Manifest.schemaVersion): re-render the baseline")
+        }
+        return manifest
     }
 }
