@@ -68,14 +68,16 @@ struct ManifestComparison {
 
     private func kindName(_ kind: String) -> String { kind == "text" ? "printed text" : kind }
 
+    /// An output only one side has; figures are reported by `FigureComparison`, with their image.
     private mutating func missingOrAdded(_ output: Manifest.Output, cell: String, name: String, committedSide: Bool) {
-        let description = output.path ?? output.caption ?? output.text.map(Self.firstLine) ?? name
+        if output.kind == "figure" {
+            unpairedFigures.append((cell, committedSide ? output.path : nil, committedSide ? nil : output.path))
+            return
+        }
+        let description = output.caption ?? output.text.map(Self.firstLine) ?? name
         let kind = Drift.Kind(rawValue: output.kind) ?? .text
         record(kind, cell: cell, what: name, committed: committedSide ? description : "missing",
                new: committedSide ? "missing" : description, amount: committedSide ? "missing" : "added")
-        if output.kind == "figure" {
-            unpairedFigures.append((cell, committedSide ? output.path : nil, committedSide ? nil : output.path))
-        }
     }
 
     private mutating func compareOutput(_ committed: Manifest.Output, _ new: Manifest.Output, cell: String, name: String, tolerance: Double) {
