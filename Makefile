@@ -9,9 +9,10 @@ APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libopenblas-dev liblapa
 	zlib1g-dev fonts-dejavu-core libjs-katex dataset-fashion-mnist chromium
 SWIFT ?= swift
 FOLIO_RELEASE := .build/release/folio
+FOLIO_DEBUG := .build/debug/folio
 FLAGSHIP := notebooks/hidden-talents.md
 
-.PHONY: setup build release folio-release test report bench clean
+.PHONY: setup build release folio-release test check-baselines report bench clean
 
 ## setup: install the Debian packages (idempotent, quiet; no apt-get update when all are present).
 setup:
@@ -40,9 +41,16 @@ release: folio-release
 folio-release: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product folio
 
-## test: setup + build + the whole test suite.
+## test: setup + build + the whole test suite, then the committed baselines (what CI runs).
 test: build
 	$(SWIFT) test
+	$(MAKE) --no-print-directory check-baselines
+
+## check-baselines: re-run the tour without the cache and compare with the committed
+## output/tour/ (docs/check.md); exit 1 on drift. The debug build draws the same bytes as
+## the release build, so CI needs no release build for it.
+check-baselines: build
+	$(FOLIO_DEBUG) check notebooks/tour.md
 
 ## report: render the flagship notebook (standard mode, about 20 minutes cold on 2 cores;
 ## seconds when nothing changed) into output/hidden-talents/. MODE=quick or MODE=paper

@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "FolioReport",
             dependencies: [
-                "FolioEngine", "FolioNotebook",
+                "FolioEngine", "FolioNotebook", "FolioPlot",
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),

@@ -10,6 +10,7 @@ struct Export: ParsableCommand {
         abstract: "Run a notebook and export it with its outputs as output/<name>/<name>.ipynb (nbformat 4.5).")
 
     @OptionGroup var arguments: RunArguments
+    @OptionGroup var cache: CacheArguments
 
     @Flag(help: "Write a Jupyter notebook (the only export format so far).")
     var ipynb = false
@@ -19,7 +20,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let (result, _) = try arguments.execute()
+        let (result, _) = try arguments.execute(cache: cache)
         let folder = arguments.outputDirectory.appendingPathComponent(result.notebook.name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("\(result.notebook.name).ipynb")

@@ -5,11 +5,11 @@ import FolioNotebook
 
 /// Reading a notebook and printing diagnostics, shared by the subcommands.
 enum NotebookLoading {
-    /// Reads and parses `path`; exits with status 1 when the file cannot be read.
-    static func load(_ path: String) throws -> (Notebook, [Diagnostic]) {
+    /// Reads and parses `path`; exits with `failureStatus` when the file cannot be read.
+    static func load(_ path: String, failureStatus: Int32 = 1) throws -> (Notebook, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             printError("error: cannot read notebook '\(path)'")
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         return Notebook.parse(source: String(decoding: data, as: UTF8.self), path: path)
     }

@@ -11,6 +11,7 @@ struct Render: ParsableCommand {
         abstract: "Check and run a notebook, then write output/<name>/index.html and manifest.json.")
 
     @OptionGroup var arguments: RunArguments
+    @OptionGroup var cache: CacheArguments
 
     @Flag(help: "Say for each cell why it ran or that it was reused.")
     var explain = false
@@ -23,34 +24,16 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
-        let (result, wallSeconds) = try arguments.execute()
+        let (result, wallSeconds) = try arguments.execute(cache: cache)
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
         if let inline = RunSummary.inlineValues(result.inlineValues) { print(inline) }
-        let writerOptions = try reportOptions(for: result, git: git, wallSeconds: wallSeconds)
+        let writerOptions = try ReportOptions.make(for: result, git: git, wallSeconds: wallSeconds, selfContained: selfContained)
         switch try ReportWriter.write(result, to: arguments.outputDirectory, allowErrors: allowErrors, options: writerOptions) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")
         case .keptPrevious(let folder):
             NotebookLoading.printError("render failed; \(folder.relativePath)/ was left as it was (use --allow-errors to write anyway)")
         }
         if !result.succeeded && !allowErrors { throw ExitCode(1) }
-    }
-
-    /// Templates (the notebook's `template:` folder, relative to the notebook, or Folio's
-    /// own), KaTeX and the provenance of this render.
-    private func reportOptions(for result: RunResult, git: GitStatusProbe, wallSeconds: Double) throws -> ReportWriter.Options {
-        let notebookFolder = URL(fileURLWithPath: result.notebook.path).deletingLastPathComponent()
-        let folder = result.notebook.frontMatter.template.map { notebookFolder.appendingPathComponent($0) }
-            ?? TemplateSet.defaultFolder(
-                environment: ProcessInfo.processInfo.environment,
-                executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
-                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let mode = result.notebook.frontMatter.params.first { $0.name == "mode" }?.value.description
-        let provenance = ProvenanceProbe.collect(
-            notebookPath: result.notebook.path, git: git, mode: mode, wallSeconds: wallSeconds,
-            inputFiles: result.cells.reduce(into: [:]) { files, cell in files.merge(cell.inputFiles) { first, _ in first } })
-        return ReportWriter.Options(
-            templates: try TemplateSet(folder: folder), provenance: provenance, katex: try KaTeXAssets(),
-            selfContained: selfContained)
     }
 }

@@ -4,8 +4,9 @@ import FolioEngine
 import FolioMath
 import FolioNotebook
 
-/// The arguments of every command that runs a notebook (`render`, `export`), and the run
-/// itself: load, apply `--param`s, check, execute with the cache and a progress display.
+/// The arguments of every command that runs a notebook (`render`, `export`, `check`), and the
+/// run itself: load, apply `--param`s, check, execute (with the cache, when the command has
+/// `CacheArguments`) and a progress display.
 struct RunArguments: ParsableArguments {
     @Argument(help: "The notebook (.md).")
     var notebook: String
@@ -15,12 +16,6 @@ struct RunArguments: ParsableArguments {
 
     @Option(help: "How many cells may run at once (defaults to the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
-    var noCache = false
-
-    @Option(help: ArgumentHelp("Recompute this cell even if cached (repeatable).", valueName: "label"))
-    var refresh: [String] = []
 
     @Option(help: "The output folder.")
     var output = "output"
@@ -34,13 +29,14 @@ struct RunArguments: ParsableArguments {
 
     var outputDirectory: URL { URL(fileURLWithPath: output) }
 
-    /// Runs the notebook; exits with status 1 (after printing every diagnostic) when it does
-    /// not parse or check. Returns the result and the wall-clock seconds it took.
-    func execute() throws -> (result: RunResult, wallSeconds: Double) {
-        var (parsed, diagnostics) = try NotebookLoading.load(notebook)
+    /// Runs the notebook; exits with `failureStatus` (after printing every diagnostic) when it
+    /// does not parse or check. Without `cache`, it neither reads nor writes the cache
+    /// (`folio check`). Returns the result and the wall-clock seconds it took.
+    func execute(cache: CacheArguments?, failureStatus: Int32 = 1) throws -> (result: RunResult, wallSeconds: Double) {
+        var (parsed, diagnostics) = try NotebookLoading.load(notebook, failureStatus: failureStatus)
         if diagnostics.containsErrors {
             NotebookLoading.report(diagnostics + Engine.lint(parsed))
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         let overrides = params.map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
@@ -48,13 +44,14 @@ struct RunArguments: ParsableArguments {
         }
         var problems = parsed.applyParams(overrides)
         let ids = parsed.cells.map(\.id)
+        let refresh = cache?.refresh ?? []
         for label in refresh where !ids.contains(label) {
             let hint = DidYouMean.hint(for: label, among: ids).map { " (\($0))" } ?? ""
             problems.append("--refresh: no cell labelled '\(label)'\(hint)")
         }
         guard problems.isEmpty else {
             problems.forEach { NotebookLoading.printError("error: \($0)") }
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
         options.jobs = jobs
@@ -62,9 +59,9 @@ struct RunArguments: ParsableArguments {
             options.threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
         } catch {
             NotebookLoading.printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
-        options.useCache = !noCache
+        options.useCache = !(cache?.noCache ?? true)
         options.refresh = Set(refresh)
         let display = ProgressDisplay(
             isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
@@ -75,11 +72,20 @@ struct RunArguments: ParsableArguments {
         let result = Engine.run(parsed, options: options)
         if result.diagnostics.containsErrors {
             NotebookLoading.report(result.diagnostics)
-            throw ExitCode(1)
+            throw ExitCode(failureStatus)
         }
         let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
             + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
         for error in errors { NotebookLoading.printError("\n" + error.rendered) }
         return (result, options.now() - startSeconds)
     }
+}
+
+/// How a run uses the cache (`render`, `export`; `check` never reads it).
+struct CacheArguments: ParsableArguments {
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Recompute this cell even if cached (repeatable).", valueName: "label"))
+    var refresh: [String] = []
 }

@@ -76,10 +76,7 @@ public struct PNGImage: Equatable, Sendable {
         var differing = 0
         var maximum = 0
         for (a, b) in zip(pixels, other.pixels) where a != b {
-            var worst = 0
-            for shift in stride(from: 0, to: 32, by: 8) {
-                worst = max(worst, abs(Int((a >> UInt32(shift)) & 0xFF) - Int((b >> UInt32(shift)) & 0xFF)))
-            }
+            let worst = Self.channelDelta(a, b)
             maximum = max(maximum, worst)
             if worst > channelTolerance { differing += 1 }
         }

@@ -3,10 +3,10 @@ import FolioEngine
 import FolioNotebook
 
 /// `manifest.json`: the machine-readable record of a render (schema: docs/manifest.md).
-struct Manifest: Encodable {
+struct Manifest: Codable {
     static let schemaVersion = 1
 
-    struct Cell: Encodable {
+    struct Cell: Codable {
         var id: String
         var label: String?
         var index: Int
@@ -21,7 +21,7 @@ struct Manifest: Encodable {
         var outputs: [Output]
     }
 
-    struct ErrorRecord: Encodable {
+    struct ErrorRecord: Codable {
         var line: Int
         var column: Int
         var message: String
@@ -29,7 +29,7 @@ struct Manifest: Encodable {
         var expected: Bool
     }
 
-    struct Output: Encodable {
+    struct Output: Codable {
         var kind: String
         var text: String?
         var path: String?
@@ -42,7 +42,7 @@ struct Manifest: Encodable {
         var rows: [[String]]?
     }
 
-    struct Figure: Encodable {
+    struct Figure: Codable {
         var cell: String
         var path: String
         var sha256: String
@@ -50,14 +50,14 @@ struct Manifest: Encodable {
         var alt: String
     }
 
-    struct Table: Encodable {
+    struct Table: Codable {
         var cell: String
         var caption: String?
         var columns: [String]
         var rows: [[String]]
     }
 
-    struct InlineValue: Encodable {
+    struct InlineValue: Codable {
         var index: Int
         var line: Int
         var column: Int

@@ -34,37 +34,26 @@ public enum ReportWriter {
     public static func write(_ result: RunResult, to outputDirectory: URL, allowErrors: Bool, options: Options) throws -> Outcome {
         let target = outputDirectory.appendingPathComponent(result.notebook.name)
         guard result.succeeded || allowErrors else { return .keptPrevious(target) }
-        let manager = FileManager.default
-        try manager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        let temporary = outputDirectory.appendingPathComponent(".\(result.notebook.name).tmp-\(UUID().uuidString)")
-        defer { try? manager.removeItem(at: temporary) }
-        try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let (manifest, figures) = Manifest.build(result, provenance: options.provenance)
-        let resources: Report.Resources
-        if options.selfContained {
-            resources = .selfContained(katex: options.katex)
-        } else {
-            resources = .linked
-            try manager.createDirectory(at: temporary.appendingPathComponent("figures"), withIntermediateDirectories: true)
-            for figure in figures {
-                try figure.data.write(to: temporary.appendingPathComponent(figure.relativePath))
+        try AtomicFolder.replace(target) { temporary in
+            let manager = FileManager.default
+            let (manifest, figures) = Manifest.build(result, provenance: options.provenance)
+            let resources: Report.Resources
+            if options.selfContained {
+                resources = .selfContained(katex: options.katex)
+            } else {
+                resources = .linked
+                try manager.createDirectory(at: temporary.appendingPathComponent("figures"), withIntermediateDirectories: true)
+                for figure in figures {
+                    try figure.data.write(to: temporary.appendingPathComponent(figure.relativePath))
+                }
+            }
+            try manifest.encoded().write(to: temporary.appendingPathComponent("manifest.json"))
+            let page = try Report.page(for: result, provenance: options.provenance, templates: options.templates, resources: resources)
+            try Data(page.html.utf8).write(to: temporary.appendingPathComponent("index.html"))
+            if page.usesMath && !options.selfContained {
+                try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))
             }
         }
-        try manifest.encoded().write(to: temporary.appendingPathComponent("manifest.json"))
-        let page = try Report.page(for: result, provenance: options.provenance, templates: options.templates, resources: resources)
-        try Data(page.html.utf8).write(to: temporary.appendingPathComponent("index.html"))
-        if page.usesMath && !options.selfContained {
-            try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))
-        }
-        let old = outputDirectory.appendingPathComponent(".\(result.notebook.name).old-\(UUID().uuidString)")
-        if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: old) }
-        do {
-            try manager.moveItem(at: temporary, to: target)
-        } catch {
-            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: target) }
-            throw error
-        }
-        try? manager.removeItem(at: old)
         return .written(target)
     }
 }
