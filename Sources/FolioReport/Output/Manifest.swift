@@ -13,7 +13,8 @@ struct Manifest: Codable {
         var line: Int
         var status: CellStatus
         var seconds: Double
-        var computedSeconds: Double
+        /// Absent in manifests written before cached cells kept their timing (still schema 1).
+        var computedSeconds: Double?
         var key: String?
         var reasons: [String]
         var skipReason: String?
@@ -78,8 +79,9 @@ struct Manifest: Codable {
     var params: [String: String]
     var succeeded: Bool
     var provenance: Provenance
-    /// Total compute time of the results shown (cached cells at their original time).
-    var computeSeconds: Double
+    /// Total compute time of the results shown (cached cells at their original time);
+    /// absent in manifests written before it was recorded (still schema 1).
+    var computeSeconds: Double?
     var cells: [Cell]
     var figures: [Figure]
     var tables: [Table]
