@@ -1,7 +1,7 @@
 import FolioEngine
 import FolioNotebook
 
-/// The captions the report shows, one rule for the page, the manifest and the export: the
+/// The captions the report shows, one rule for the page and the manifest: the
 /// cell's `caption` option (with its inline values filled in from the run) wins over the
 /// built-in's. Read when the report is written, because captions are not part of the cache key.
 struct DisplayedCaptions {
