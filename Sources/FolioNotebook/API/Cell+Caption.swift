@@ -3,9 +3,9 @@ extension Cell {
     /// (its formatted value, when the report is written); nil when the cell has no caption.
     public func caption(replacingInlineExpressions replacement: (InlineExpression) -> String) -> String? {
         guard let caption = options.caption else { return nil }
-        guard let source = captionSource else { return caption }
+        guard let source = captionSource, let option = CellOptionParser.option("caption", in: self) else { return caption }
+        // The spans all lie in the value, so the line before it keeps its length.
         let line = source.text(replacingInlineExpressions: replacement)
-        guard let key = line.range(of: "caption:") else { return caption }
-        return String(line[key.upperBound...].trimmingLeadingWhitespace()).trimmingTrailingWhitespace()
+        return String(line.dropFirst(option.valueColumn - 1)).trimmingTrailingWhitespace()
     }
 }

@@ -15,10 +15,16 @@ struct CellOptionParser {
 
     /// The file line and column of option `key`'s name in `cell`, if present.
     static func location(of key: String, in cell: Cell) -> (Int, Int)? {
+        option(key, in: cell).map { ($0.line, $0.keyColumn) }
+    }
+
+    /// Option `key` of `cell` with its file line, the columns of its name and value, and
+    /// its value; nil when the cell does not set it.
+    static func option(_ key: String, in cell: Cell) -> (line: Int, keyColumn: Int, valueColumn: Int, value: String)? {
         for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = String(line)
             guard isOptionLine(text), let parsed = split(text), parsed.key == key else { continue }
-            return (cell.codeStartLine + offset, cell.indent + parsed.keyColumn)
+            return (cell.codeStartLine + offset, cell.indent + parsed.keyColumn, cell.indent + parsed.valueColumn, parsed.value)
         }
         return nil
     }

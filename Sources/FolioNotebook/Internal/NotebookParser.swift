@@ -96,9 +96,9 @@ struct NotebookParser {
             cell.options = optionParser.parse()
             diagnostics += optionParser.diagnostics
             if let caption = cell.options.caption, caption.contains(InlineExpression.marker),
-                let (line, _) = CellOptionParser.location(of: "caption", in: cell)
+                let option = CellOptionParser.option("caption", in: cell)
             {
-                var source = Prose(startLine: line, text: lines[line - 1])
+                var source = Prose(startLine: option.line, text: lines[option.line - 1])
                 source.inlineExpressions = inlineScanner.scan(source, cellsAbove: cellCount)
                 cell.captionSource = source
             }
