@@ -19,7 +19,7 @@ struct CellRunner {
     let registry: BuiltinRegistry
     let sandbox: FileSandbox
     let params: Value
-    let defaultTimeoutSeconds: Double?
+    let limits: RunLimits
     /// Threads the cell's built-ins may use.
     let threads: Int
     let now: @Sendable () -> Double
@@ -60,7 +60,7 @@ struct CellRunner {
         let generator = SeededGenerator(seed: notebook.frontMatter.seed).split(stream)
         let context = CellContext(
             registry: registry, cellID: id, options: options, generator: generator, sandbox: sandbox,
-            timeoutSeconds: options.timeoutSeconds ?? defaultTimeoutSeconds, threads: threads, now: now,
+            stop: limits.stopCheck(for: options), memoryBudget: limits.memoryBudget(for: options), threads: threads, now: now,
             onProgress: onProgress)
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
