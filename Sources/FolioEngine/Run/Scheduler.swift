@@ -263,7 +263,8 @@ final class Scheduler: @unchecked Sendable {
             for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
             do {
                 let values = Dictionary(
-                    try cache.restore(cached, scope: scope, registry: runner.registry), uniquingKeysWith: { first, _ in first })
+                    try cache.restore(cached, defines: analyses[index].defines, scope: scope, registry: runner.registry),
+                    uniquingKeysWith: { first, _ in first })
                 scope.freeze()
                 states[index].exports = .restored(values)
                 return values
