@@ -78,7 +78,7 @@ struct PageContext {
                 figureIndex += 1
                 let caption = captions.caption(of: cell, builtIn: figure.caption)
                 return dropNils([
-                    "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
+                    "isFigure": true, "anchor": FigureFileNaming.anchor(cellID: cell.id, ordinal: figureIndex),
                     "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
                     "alt": cell.options.displayedAlt(figure.altText), "width": Int(figure.widthPoints.rounded()),
                     "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
