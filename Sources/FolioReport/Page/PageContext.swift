@@ -46,7 +46,7 @@ struct PageContext {
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
             "date": front.date, "abstractHTML": abstract?.html,
-            "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
+            "toc": headings.map { ["level": $0.level, "id": $0.id, "html": $0.html] }, "hasToc": headings.count > 1,
             "blocks": blocks,
             "hasErrors": failed + skipped + inlineFailed > 0, "failedCount": failed, "skippedCount": skipped,
             "hasInlineFailures": inlineFailed > 0, "inlineFailedCount": inlineFailed,

@@ -1,10 +1,8 @@
-/// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX),
-/// a cross-reference `@fig-x` / `@tbl-x` (a numbered link), or a code span that starts a
-/// line (Ink ends the paragraph before such a line, splitting one paragraph in two).
+/// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX)
+/// or a cross-reference `@fig-x` / `@tbl-x` (a numbered link).
 enum ProtectedSpan: Equatable, Sendable {
     case math(MathSpan)
     case reference(label: String)
-    case code(String)
 }
 
 /// TeX math found in prose.
@@ -63,12 +61,7 @@ struct ProtectedMarkdown: Sendable {
             }
             if character == "`" {
                 let end = ProtectedMarkdown.codeSpanEnd(characters, from: index)
-                if index == 0 || characters[index - 1] == "\n", let code = ProtectedMarkdown.codeContent(characters[index..<end]) {
-                    output += ProtectedMarkdown.placeholder(spans.count)
-                    spans.append(.code(code))
-                } else {
-                    output += String(characters[index..<end])
-                }
+                output += String(characters[index..<end])
                 index = end
                 continue
             }
@@ -104,8 +97,6 @@ struct ProtectedMarkdown: Sendable {
                 result = result.replacing(token, with: math.html)
             case .reference(let label):
                 result = result.replacing(token, with: reference(label))
-            case .code(let code):
-                result = result.replacing(token, with: "<code>\(code.htmlEscaped)</code>")
             }
         }
         return result
@@ -141,18 +132,6 @@ struct ProtectedMarkdown: Sendable {
             }
         }
         return start + openLength
-    }
-
-    /// The content of a closed one-line code span (CommonMark: one space stripped from each
-    /// side when both are there and it is not all spaces), or nil for an unclosed run.
-    private static func codeContent(_ span: ArraySlice<Character>) -> String? {
-        let fence = span.prefix { $0 == "`" }.count
-        guard span.count > 2 * fence, span.suffix(fence).allSatisfy({ $0 == "`" }), !span.contains("\n") else { return nil }
-        var content = String(span.dropFirst(fence).dropLast(fence))
-        if content.count >= 2, content.first == " ", content.last == " ", content.contains(where: { $0 != " " }) {
-            content = String(content.dropFirst().dropLast())
-        }
-        return content
     }
 
     private static func reference(_ characters: [Character], at start: Int) -> (String, Int)? {
