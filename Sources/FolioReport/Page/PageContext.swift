@@ -184,12 +184,3 @@ struct PageContext {
         }
     }
 }
-
-extension Cell {
-    /// The code as shown in the report: the `//|` option lines removed.
-    var displayCode: String {
-        code.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//|") }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
-    }
-}

@@ -1,3 +1,5 @@
+import FolioNotebook
+
 /// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX)
 /// or a cross-reference `@fig-x` / `@tbl-x` (a numbered link).
 enum ProtectedSpan: Equatable, Sendable {
@@ -28,8 +30,7 @@ struct MathSpan: Equatable, Sendable {
 /// Rules (pandoc's): `$$…$$` is display math; `$…$` is inline math when the opening `$`
 /// is not followed by a space and the closing `$` is not preceded by a space nor followed
 /// by a digit (so "$5 and $6" stays text); `\$` is a literal dollar; nothing inside code
-/// spans or fenced code blocks is touched. A reference is `@fig-` or `@tbl-` followed by
-/// letters, digits, `-` or `_`, not preceded by a letter or digit (so e-mail addresses stay).
+/// spans or fenced code blocks is touched. What a reference is: `CrossReference.match`.
 struct ProtectedMarkdown: Sendable {
     /// The Markdown with placeholders.
     let markdown: String
@@ -71,7 +72,7 @@ struct ProtectedMarkdown: Sendable {
                 index = end
                 continue
             }
-            if character == "@", let (label, end) = ProtectedMarkdown.reference(characters, at: index) {
+            if let (label, end) = CrossReference.match(in: characters, at: index) {
                 output += ProtectedMarkdown.placeholder(spans.count)
                 spans.append(.reference(label: label))
                 index = end
@@ -132,18 +133,6 @@ struct ProtectedMarkdown: Sendable {
             }
         }
         return start + openLength
-    }
-
-    private static func reference(_ characters: [Character], at start: Int) -> (String, Int)? {
-        if start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber { return nil }
-        var end = start + 1
-        while end < characters.count, characters[end].isLetter || characters[end].isNumber || "-_".contains(characters[end]) {
-            end += 1
-        }
-        while end > start + 1, "-_".contains(characters[end - 1]) { end -= 1 }
-        let label = String(characters[(start + 1)..<end])
-        guard label.hasPrefix("fig-") || label.hasPrefix("tbl-"), label.count > 4 else { return nil }
-        return (label, end)
     }
 
     private static func math(_ characters: [Character], at start: Int) -> (MathSpan, Int)? {
