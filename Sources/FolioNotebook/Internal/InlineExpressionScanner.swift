@@ -112,35 +112,14 @@ struct InlineExpressionScanner {
                 index += 1
                 continue
             }
-            let open = run(in: paragraph, at: index)
-            guard let close = closingRun(in: paragraph, length: open, from: index + open) else {
+            let open = CodeSpan.run(in: characters, at: index)
+            guard let end = CodeSpan.end(in: characters, from: index) else {
                 index += open
                 continue
             }
-            span(paragraph, from: index, contentStart: index + open, contentEnd: close, end: close + open, cellsAbove: cellsAbove)
-            index = close + open
+            span(paragraph, from: index, contentStart: index + open, contentEnd: end - open, end: end, cellsAbove: cellsAbove)
+            index = end
         }
-    }
-
-    private func run(in paragraph: [Located], at start: Int) -> Int {
-        var length = 0
-        while start + length < paragraph.count, paragraph[start + length].character == "`" { length += 1 }
-        return length
-    }
-
-    /// Where a run of exactly `length` backticks starts at or after `start`.
-    private func closingRun(in paragraph: [Located], length: Int, from start: Int) -> Int? {
-        var index = start
-        while index < paragraph.count {
-            guard paragraph[index].character == "`" else {
-                index += 1
-                continue
-            }
-            let found = run(in: paragraph, at: index)
-            if found == length { return index }
-            index += found
-        }
-        return nil
     }
 
     private mutating func span(

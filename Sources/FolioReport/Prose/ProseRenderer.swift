@@ -17,10 +17,13 @@ struct Heading: Equatable, Sendable {
 struct ProseRenderer {
     /// Cross-reference text and target by label (`fig-x` → "Figure 3").
     let references: CrossReferences
-    private var usedAnchors: [String: Int] = [:]
+    private var anchors = UniqueIdentifiers()
 
-    init(references: CrossReferences) {
+    /// `reservedAnchors` are ids the page already uses (its cells' and figures'); headings
+    /// get others.
+    init(references: CrossReferences, reservedAnchors: Set<String> = []) {
         self.references = references
+        for anchor in reservedAnchors.sorted() { _ = anchors.claim(anchor) }
     }
 
     /// The HTML of one prose block, the headings it contains and whether it has math.
@@ -47,19 +50,12 @@ struct ProseRenderer {
         let result = html.replacing(pattern) { match in
             let level = Int(match.output.1) ?? 1
             let inner = String(match.output.2)
-            let id = uniqueAnchor(for: ProseRenderer.plainText(ofHTML: inner))
+            let id = anchors.claim(ProseRenderer.slug(ProseRenderer.plainText(ofHTML: inner)))
             let contentsHTML = inner.replacing(/<\/?a(\s[^>]*)?>/, with: "")
             headings.append(Heading(level: level, id: id, html: contentsHTML))
             return "<h\(level) id=\"\(id)\">\(inner)</h\(level)>"
         }
         return (result, headings)
-    }
-
-    private mutating func uniqueAnchor(for text: String) -> String {
-        let slug = ProseRenderer.slug(text)
-        let count = usedAnchors[slug, default: 0] + 1
-        usedAnchors[slug] = count
-        return count == 1 ? slug : "\(slug)-\(count)"
     }
 
     /// Lower-case letters and digits joined by `-` (`"2. The VAE's energy"` → `2-the-vae-s-energy`).

@@ -43,14 +43,23 @@ struct ProtectedMarkdown: Sendable {
         let characters = Array(source)
         var index = 0
         var atLineStart = true
-        var inFence: String? = nil
+        var fence: CodeFence? = nil
         while index < characters.count {
             let character = characters[index]
-            if atLineStart, let fence = ProtectedMarkdown.fenceMarker(characters, at: index) {
-                if inFence == nil { inFence = fence } else if fence.hasPrefix(inFence!) { inFence = nil }
+            if atLineStart {
+                let line = characters[index...].prefix { $0 != "\n" }
+                if let open = fence {
+                    if open.isClosed(by: String(line)) { fence = nil }
+                    // The closing line itself is still code.
+                    output += String(line)
+                    index += line.count
+                    atLineStart = false
+                    continue
+                }
+                fence = CodeFence(opening: String(line))
             }
             atLineStart = character == "\n"
-            if inFence != nil {
+            if fence != nil {
                 output.append(character)
                 index += 1
                 continue
@@ -61,7 +70,7 @@ struct ProtectedMarkdown: Sendable {
                 continue
             }
             if character == "`" {
-                let end = ProtectedMarkdown.codeSpanEnd(characters, from: index)
+                let end = CodeSpan.end(in: characters, from: index) ?? index + CodeSpan.run(in: characters, at: index)
                 output += String(characters[index..<end])
                 index = end
                 continue
@@ -105,35 +114,6 @@ struct ProtectedMarkdown: Sendable {
 
     /// Letters and digits only, so Markdown leaves it alone.
     static func placeholder(_ index: Int) -> String { "FOLIOPROTECTED\(index)Z" }
-
-    private static func fenceMarker(_ characters: [Character], at index: Int) -> String? {
-        var i = index
-        while i < characters.count, characters[i] == " ", i - index < 3 { i += 1 }
-        guard i < characters.count, characters[i] == "`" || characters[i] == "~" else { return nil }
-        let marker = characters[i]
-        var length = 0
-        while i + length < characters.count, characters[i + length] == marker { length += 1 }
-        return length >= 3 ? String(repeating: marker, count: length) : nil
-    }
-
-    /// The index just past a code span that starts at `start` (a run of backticks closed
-    /// by a run of the same length), or past the opening run if it is never closed.
-    private static func codeSpanEnd(_ characters: [Character], from start: Int) -> Int {
-        var openLength = 0
-        while start + openLength < characters.count, characters[start + openLength] == "`" { openLength += 1 }
-        var i = start + openLength
-        while i < characters.count {
-            if characters[i] == "`" {
-                var run = 0
-                while i + run < characters.count, characters[i + run] == "`" { run += 1 }
-                if run == openLength { return i + run }
-                i += run
-            } else {
-                i += 1
-            }
-        }
-        return start + openLength
-    }
 
     private static func math(_ characters: [Character], at start: Int) -> (MathSpan, Int)? {
         if start + 1 < characters.count, characters[start + 1] == "$" {
