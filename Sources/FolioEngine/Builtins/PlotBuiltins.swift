@@ -169,7 +169,8 @@ enum PlotAdapter {
         try call.reserve(sized.renderingBytes(scale: 2), for: "the figure (\(sized.widthPoints)×\(sized.heightPoints) points)")
         do {
             let png = try sized.renderPNG(scale: 2, stop: call.context.stop)
-            let alt = try call.context.options.alt ?? sized.altText()
+            // The `alt` option is applied when the report is written (it is not in the cache key).
+            let alt = try sized.altText()
             return .figure(
                 FigureOutput(pngData: Data(png), altText: alt, widthPoints: sized.widthPoints, heightPoints: sized.heightPoints))
         } catch let error as PlotError {
