@@ -8,7 +8,7 @@ import Testing
         let bytes = Array("---\nseed: 1\n---\nab".utf8) + [0xFF, 0xFE] + Array("c\nok\nx".utf8) + [0] + Array("y\n".utf8)
         let (_, diagnostics) = Notebook.parse(bytes: bytes, path: "b.md")
         #expect(diagnostics.map(\.headline) == [
-            "b.md:4:3: error: invalid UTF-8 (1 byte that are not a character)",
+            "b.md:4:3: error: invalid UTF-8: a byte that is not part of a character",
             "b.md:6:2: error: NUL byte in the notebook",
         ])
         #expect(Notebook.parse(bytes: Array("---\nseed: 1\n---\nPlain é text\n".utf8), path: "g.md").1.isEmpty)

@@ -27,7 +27,7 @@ enum SourceBytesCheck {
                 if scalar == "\0" { report("NUL byte in the notebook") }
                 column += 1
             case .error(let length):
-                report("invalid UTF-8 (\(length) byte\(length == 1 ? "" : "s") that are not a character)")
+                report("invalid UTF-8: \(length == 1 ? "a byte that is" : "\(length) bytes that are") not part of a character")
                 column += 1
             case .emptyInput:
                 return found
