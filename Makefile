@@ -65,7 +65,7 @@ report: folio-release
 bench: release
 	.build/release/FolioBenchmarks
 
-## fuzz: coverage-guided fuzzing (libFuzzer, -sanitize=fuzzer) of the parse + lint path:
+## fuzz: coverage-guided fuzzing (libFuzzer, -sanitize=fuzzer, an optimised build) of the parse + lint path:
 ## FUZZ_RUNS executions (default 100000), each under FUZZ_CASE_SECONDS (1), for at most
 ## FUZZ_SECONDS in all. Starts from the seeds in Tests/Fuzz/Corpus/; inputs it finds go to
 ## .build-fuzz/corpus/, a crash or slow case to .build-fuzz/artifacts/ (exit non-zero).
@@ -73,9 +73,9 @@ FUZZ_RUNS ?= 100000
 FUZZ_SECONDS ?= 1800
 FUZZ_CASE_SECONDS ?= 1
 fuzz: setup
-	FOLIO_FUZZ=1 $(SWIFT) build --build-path .build-fuzz -Xswiftc -sanitize=fuzzer --product FolioFuzz
+	FOLIO_FUZZ=1 $(SWIFT) build -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer --product FolioFuzz
 	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
-	.build-fuzz/debug/FolioFuzz -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_CASE_SECONDS) \
+	.build-fuzz/release/FolioFuzz -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_CASE_SECONDS) \
 		-max_len=16384 -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus Tests/Fuzz/Corpus
 
 ## clean: remove build products and the render cache (committed reports stay).
