@@ -68,11 +68,6 @@ extension BuiltinModule {
                 }
                 return .table(TableOutput(columns: sweep.variables + [try call.string(1)], rows: rows))
             },
-        ],
-        properties: [
-            BuiltinModule.property(
-                "count", .record(SweepValue.typeName), returns: .int, doc: "The number of points."
-            ) { value in .int(SweepValue(value)?.values.count ?? 0) }
         ])
 
     private static func method(
