@@ -70,6 +70,7 @@ start_munge() {
     chown munge:munge /run/munge /var/log/munge /var/lib/munge
     if ! pgrep -u munge -x munged >/dev/null; then
         su -s /bin/sh munge -c "/usr/sbin/munged" || fail "munged did not start (see /var/log/munge/munged.log)"
+        touch "$STATE_DIR/munged.started"
     fi
 }
 
@@ -107,6 +108,10 @@ stop() {
             rm -f "$pidfile"
         fi
     done
+    if [ -f "$STATE_DIR/munged.started" ] && [ -f /run/munge/munged.pid ]; then
+        kill "$(cat /run/munge/munged.pid)" 2>/dev/null || true
+        rm -f "$STATE_DIR/munged.started"
+    fi
     echo "slurm cluster: stopped"
 }
 
