@@ -49,7 +49,7 @@ struct Planner {
             } else {
                 pendingUnits[index] = pending.map(\.id)
                 stages[index] = stage
-                units += Self.fillingUnknownSeconds(pending)
+                units += fillingUnknownSeconds(pending, cell: cell)
             }
         }
         return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits)
@@ -71,14 +71,16 @@ struct Planner {
         return nil
     }
 
-    /// Points without a measurement get the mean of their cell's measured points.
-    private static func fillingUnknownSeconds(_ units: [WorkPlan.Unit]) -> [WorkPlan.Unit] {
-        let measured = units.compactMap(\.measuredSeconds)
+    /// Points without a measurement (new grid values) get the mean measured seconds of
+    /// their cell's points in the last render.
+    private func fillingUnknownSeconds(_ units: [WorkPlan.Unit], cell: Cell) -> [WorkPlan.Unit] {
+        guard let grid = cell.options.sweep, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
+        let measured = grid.points.compactMap { previousEntries[WorkUnitKeys.unitID(cell: cell.id, point: $0.id)].flatMap(seconds) }
         guard !measured.isEmpty else { return units }
         let mean = measured.reduce(0, +) / Double(measured.count)
         return units.map { unit in
             var unit = unit
-            if unit.point != nil, unit.measuredSeconds == nil { unit.measuredSeconds = mean }
+            if unit.measuredSeconds == nil { unit.measuredSeconds = mean }
             return unit
         }
     }
