@@ -114,7 +114,7 @@ import FolioNotebook
     @Test func lintChecksTheSweepVariables() {
         let source = TestSupport.source(cells: [
             "let nu = 3", "//| sweep: { kappa: [1, 2], nu: [1], unused: [true] }\nlet y = kappa",
-            "//| sweep: { bad: [1, \"x\"] }\nlet z = 1", "//| sweep: [1, 2]\nlet w = 1", "//| trials: -1\nlet v = 1",
+            "//| sweep: { bad: [1, \"x\"] }\nlet z = bad", "//| sweep: [1, 2]\nlet w = 1", "//| trials: -1\nlet v = 1",
         ])
         let (notebook, parseDiagnostics) = Notebook.parse(source: source, path: "lint.md")
         let messages = (parseDiagnostics + Engine.lint(notebook)).map(\.message)
@@ -122,6 +122,7 @@ import FolioNotebook
         #expect(messages.contains("sweep variable 'unused' is not used in the cell"))
         #expect(!messages.contains("sweep variable 'kappa' is not used in the cell"))
         #expect(messages.contains("sweep variable 'bad' mixes types Int and String"))
+        #expect(!messages.contains("cannot find 'bad' in scope"))
         #expect(messages.contains("option 'sweep' expects a mapping of variable names to lists of values"))
         #expect(messages.contains("option 'trials' expects a whole number from 1 to 100000, got '-1'"))
     }

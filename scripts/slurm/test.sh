@@ -16,8 +16,10 @@ fail() { echo "test-slurm: FAIL: $*" >&2; exit 1; }
 "$FOLIO" render "$WORK/sweep.md" --output "$WORK/local" >/dev/null 2>&1 || fail "local render"
 "$FOLIO" render "$WORK/sweep.md" --output "$WORK/local" >/dev/null 2>&1 || fail "local re-render"
 
-"$FOLIO" slurm "$WORK/sweep.md" --output "$WORK/slurm" --cpus-per-task 1 --time 10:00 --poll-seconds 0.5 \
-    > "$WORK/slurm.log" 2>&1 || { cat "$WORK/slurm.log"; fail "folio slurm"; }
+# A stuck queue must not hang CI: each folio slurm gets SLURM_TEST_TIMEOUT seconds.
+LIMIT=${SLURM_TEST_TIMEOUT:-600}
+timeout "$LIMIT" "$FOLIO" slurm "$WORK/sweep.md" --output "$WORK/slurm" --cpus-per-task 1 --time 10:00 --poll-seconds 0.5 \
+    > "$WORK/slurm.log" 2>&1 || { status=$?; cat "$WORK/slurm.log"; squeue || true; fail "folio slurm (exit $status; 124: timed out after ${LIMIT}s)"; }
 grep -q "stage 1: 12 units done" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the 12 sweep points did not run as one stage"; }
 
 diff -r "$WORK/local/sweep/figures" "$WORK/slurm/sweep/figures" || fail "figures differ"
@@ -31,7 +33,7 @@ echo "test-slurm: the Slurm render matches the local one (figures, numbers, HTML
 
 # A unit that fails is named with its log, and the render does not happen.
 sed -i 's/let error = mean(singularValues(noisy)) \/ Double(kappa)/let error = [1.0, 2.0][kappa] + mean(singularValues(noisy))/' "$WORK/sweep.md"
-if "$FOLIO" slurm "$WORK/sweep.md" --output "$WORK/slurm" --poll-seconds 0.5 > "$WORK/failing.log" 2>&1; then
+if timeout "$LIMIT" "$FOLIO" slurm "$WORK/sweep.md" --output "$WORK/slurm" --poll-seconds 0.5 > "$WORK/failing.log" 2>&1; then
     fail "folio slurm succeeded with failing units"
 fi
 grep -q "error: unit runs\[kappa=2,nu=0.1,trial=0\] failed (stage 0, task [0-9]*); log: .*\.log" "$WORK/failing.log" \

@@ -6,7 +6,9 @@ struct SweepOptionParser {
     /// Problems found, as (message, hint).
     private(set) var problems: [(message: String, hint: String)] = []
 
-    /// The variables of `//| sweep: { kappa: [2, 4], nu: [0.1, 0.3] }`, or nil after a problem.
+    /// The variables of `//| sweep: { kappa: [2, 4], nu: [0.1, 0.3] }`, or nil when the value
+    /// is not a mapping. A variable with bad values is reported and still returned (the
+    /// notebook does not run with the problem), so the cell's uses of it are not reported too.
     mutating func variables(_ text: String) -> [SweepGrid.Variable]? {
         let example = "e.g. '//| sweep: { kappa: [2, 4, 6], nu: [0.1, 0.3] }'"
         guard let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node, !mapping.isEmpty else {
@@ -16,31 +18,40 @@ struct SweepOptionParser {
         for (keyNode, valueNode) in mapping {
             let name = keyNode.string ?? ""
             guard Self.isIdentifier(name) else {
-                return fail("sweep variable '\(name)' is not a name", "a sweep variable is a Swift name, e.g. 'kappa'")
+                problems.append(("sweep variable '\(name)' is not a name", "a sweep variable is a Swift name, e.g. 'kappa'"))
+                continue
             }
-            guard name != SweepGrid.trialVariable else {
-                return fail("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials")
+            if name == SweepGrid.trialVariable {
+                problems.append(("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials"))
             }
-            guard case .sequence(let sequence) = valueNode, !sequence.isEmpty else {
-                return fail("sweep variable '\(name)' needs a non-empty list of values", example)
-            }
-            var values: [ParamValue] = []
-            for element in sequence {
-                guard case .scalar(let scalar) = element, let value = FrontMatterParser.scalarValue(scalar) else {
-                    return fail("sweep variable '\(name)' holds Int, Double, Bool or String values", example)
-                }
-                values.append(value)
-            }
-            guard let unified = Self.unify(values) else {
-                let types = Set(values.map(\.typeName)).sorted().joined(separator: " and ")
-                return fail("sweep variable '\(name)' mixes types \(types)", "give all its values one type")
-            }
-            guard Set(unified).count == unified.count else {
-                return fail("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct")
-            }
-            variables.append(SweepGrid.Variable(name: name, values: unified))
+            variables.append(SweepGrid.Variable(name: name, values: values(of: name, valueNode, example: example)))
         }
         return variables
+    }
+
+    /// The values of one variable, with their problems reported.
+    private mutating func values(of name: String, _ node: Node, example: String) -> [ParamValue] {
+        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example))
+            return []
+        }
+        var values: [ParamValue] = []
+        for element in sequence {
+            guard case .scalar(let scalar) = element, let value = FrontMatterParser.scalarValue(scalar) else {
+                problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example))
+                return values
+            }
+            values.append(value)
+        }
+        guard let unified = Self.unify(values) else {
+            let types = Set(values.map(\.typeName)).sorted().joined(separator: " and ")
+            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type"))
+            return values
+        }
+        if Set(unified).count != unified.count {
+            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct"))
+        }
+        return unified
     }
 
     /// The trial variable of `//| trials: N`, or nil after a problem.
