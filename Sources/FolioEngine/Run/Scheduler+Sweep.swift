@@ -188,8 +188,9 @@ extension Scheduler {
         if succeeded(index), let components = states[index].components, let key = states[index].entryKey {
             records.append(CacheIndex.CellRecord(id: cells[index].id, components: components, entryKey: key))
         }
-        for position in sweep.points.indices where sweep.cached[position] != nil || sweep.outcomes[position]?.error == nil {
-            guard sweep.cached[position] != nil || sweep.outcomes[position] != nil else { continue }
+        for position in sweep.points.indices {
+            let hasEntry = sweep.cached[position] != nil || sweep.outcomes[position].map { $0.error == nil } ?? false
+            guard hasEntry else { continue }
             records.append(
                 CacheIndex.CellRecord(
                     id: sweep.unitID(cells[index], position), components: sweep.components[position], entryKey: sweep.entryKeys[position]))

@@ -61,11 +61,11 @@ final class SweepProgress: @unchecked Sendable {
     }
 
     func inner(point: String, _ update: ProgressUpdate) {
-        let fraction: Double = lock.withLock {
+        let (finished, fraction): (Int, Double) = lock.withLock {
             running[point] = update.fraction
-            return (Double(done) + running.values.reduce(0, +)) / Double(max(1, total))
+            return (done, (Double(done) + running.values.reduce(0, +)) / Double(max(1, total)))
         }
-        let label = "points \(lock.withLock { done })/\(total) · \(point): \(update.text)"
+        let label = "points \(finished)/\(total) · \(point): \(update.text)"
         report(ProgressUpdate(cell: cell, done: 0, total: 0, label: label, fraction: fraction))
     }
 
