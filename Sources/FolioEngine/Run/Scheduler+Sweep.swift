@@ -47,7 +47,8 @@ extension Scheduler {
     }
 
     /// Runs the missing points on a thread of their own (which takes one of the `jobs`
-    /// slots; the points share out `jobs` threads among themselves).
+    /// slots; the points share out `jobs` threads among themselves), storing each point's
+    /// entry as soon as it succeeds, so an interrupted sweep keeps its finished points.
     func launchSweep(_ index: Int, reasons: [String]) {
         guard let sweep = states[index].sweep else { return }
         running += 1
@@ -58,7 +59,13 @@ extension Scheduler {
         let points = sweep.toRun.map { sweep.points[$0] }
         let start = options.now()
         let thread = Thread { [self] in
-            let outcomes = sweepRunner.run(points)
+            let outcomes = sweepRunner.run(points) { [self] finished, outcome in
+                let position = sweep.toRun[finished]
+                var components = sweep.components[position]
+                components.files = outcome.filesRead
+                guard outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) else { return }
+                condition.withLock { warn(problem) }
+            }
             condition.lock()
             for (position, outcome) in zip(sweep.toRun, outcomes) { states[index].sweep?.outcomes[position] = outcome }
             finishSweep(index, seconds: max(0, options.now() - start), reasons: reasons)
@@ -70,8 +77,8 @@ extension Scheduler {
         thread.start()
     }
 
-    /// Stores the points that ran and succeeded, then records the cell: failed when any
-    /// point failed (its error lists them), ran when any point ran, else cached.
+    /// Records the cell from its points (those that ran were stored as each finished): failed
+    /// when any point failed (its error lists them), ran when any point ran, else cached.
     func finishSweep(_ index: Int, seconds: Double, reasons: [String]) {
         guard var sweep = states[index].sweep else { return }
         let cell = cells[index]
@@ -96,7 +103,6 @@ extension Scheduler {
                             id: pointID, status: .failed, seconds: outcome.seconds, computedSeconds: outcome.seconds, key: key,
                             error: error.message))
                 } else {
-                    storePoint(index, sweep, position, outcome)
                     points.append(
                         SweepPointResult(id: pointID, status: .ran, seconds: outcome.seconds, computedSeconds: outcome.seconds, key: key))
                 }
@@ -134,13 +140,18 @@ extension Scheduler {
             hint: first.error.hint ?? "the other points keep their results and cache entries; once fixed, only the failed points run")
     }
 
-    private func storePoint(_ index: Int, _ sweep: SweepState, _ position: Int, _ outcome: CellRunner.Outcome) {
-        guard options.useCache, cells[index].options.cache else { return }
+    /// Writes a point's entry (with `components`, file hashes included); returns the problem,
+    /// if any, for the caller to report. Safe on any thread: entries are written atomically.
+    private func storePoint(
+        _ index: Int, _ sweep: SweepState, _ position: Int, _ outcome: CellRunner.Outcome, _ components: KeyComponents
+    ) -> String? {
+        guard options.useCache, cells[index].options.cache else { return nil }
         let unit = sweep.unitID(cells[index], position)
         do {
-            try cache.storeCell(key: sweep.entryKeys[position], cellID: unit, components: sweep.components[position], outcome: outcome, error: nil)
+            try cache.storeCell(key: sweep.entryKeys[position], cellID: unit, components: components, outcome: outcome, error: nil)
+            return nil
         } catch {
-            warn("cannot write the cache entry of \(unit): \(error.localizedDescription)")
+            return "cannot write the cache entry of \(unit): \(error.localizedDescription)"
         }
     }
 
@@ -174,7 +185,9 @@ extension Scheduler {
                 jobs: 1)
             let point = sweep.points[position]
             let outcome = BigStack.run { sweepRunner.runPoint(point) }
-            if outcome.error == nil { storePoint(index, sweep, position, outcome) }
+            var components = sweep.components[position]
+            components.files = outcome.filesRead
+            if outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) { warn(problem) }
             states[index].sweep?.outcomes[position] = outcome
             return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
         }

@@ -14,14 +14,20 @@ struct SweepRunner {
     let grid: SweepGrid
     let jobs: Int
 
-    /// The outcomes of `points`, in their order.
-    func run(_ points: [SweepGrid.Point]) -> [CellRunner.Outcome] {
+    /// The outcomes of `points`, in their order. `onFinish` gets each point's position in
+    /// `points` and outcome as soon as it is done (on the worker's thread), so a finished
+    /// point is stored even when the sweep is interrupted later.
+    func run(
+        _ points: [SweepGrid.Point], onFinish: @escaping @Sendable (Int, CellRunner.Outcome) -> Void = { _, _ in }
+    ) -> [CellRunner.Outcome] {
         let progress = SweepProgress(cell: cell.id, total: points.count, report: runner.onProgress)
         let work = PointQueue(count: points.count)
         for _ in 0..<min(max(1, jobs), points.count) {
             let thread = Thread { [self] in
                 while let index = work.take() {
-                    work.finish(index, runPoint(points[index], progress: progress))
+                    let outcome = runPoint(points[index], progress: progress)
+                    onFinish(index, outcome)
+                    work.finish(index, outcome)
                     progress.pointFinished(points[index].id)
                 }
             }
