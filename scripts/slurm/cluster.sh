@@ -33,6 +33,9 @@ write_config() {
     host=$(hostname)
     cpus=$(nproc)
     mkdir -p "$STATE_DIR"/{state,spool,log} /etc/slurm
+    if [ -s "$CONF" ] && ! grep -q "Written by scripts/slurm/cluster.sh" "$CONF"; then
+        fail "$CONF exists and is not ours: this machine has a Slurm configuration of its own; not touching it"
+    fi
     cat > "$CONF" <<CONF
 # Written by scripts/slurm/cluster.sh: a one-node test cluster.
 ClusterName=folio
