@@ -24,7 +24,9 @@ struct RunUnit: ParsableCommand {
         let (result, wallSeconds) = try arguments.execute(cache: nil) { notebook, options in
             let units = Engine.unitIDs(notebook)
             guard units.contains(unit) else {
-                let hint = DidYouMean.hint(for: unit, among: units).map { "\n\($0)" } ?? "\n`folio plan` lists the units"
+                let points = units.filter { $0.hasPrefix(unit + "[") }
+                let hint = points.first.map { "\nhint: '\(unit)' is a sweep cell: its units are its \(points.count) points, e.g. '\($0)'" }
+                    ?? DidYouMean.hint(for: unit, among: units).map { "\nhint: \($0)" } ?? "\nhint: `folio plan` lists the units"
                 NotebookLoading.printError("error: \(notebook.path) has no work unit '\(unit)'" + hint)
                 throw ExitCode(1)
             }

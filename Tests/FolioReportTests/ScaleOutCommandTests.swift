@@ -60,6 +60,9 @@ import Testing
         let run = try Self.folio(["run-unit", "note.md", "--unit", "runs[kappa=2,trial=3]"], in: folder)
         #expect(run.status == 1)
         #expect(run.errors.contains("has no work unit 'runs[kappa=2,trial=3]'"), "\(run.errors)")
+        let cell = try Self.folio(["run-unit", "note.md", "--unit", "runs"], in: folder)
+        #expect(cell.status == 1)
+        #expect(cell.errors.contains("'runs' is a sweep cell: its units are its 6 points, e.g. 'runs[kappa=1,trial=0]'"), "\(cell.errors)")
     }
 
     @Test func slurmDryRunPrintsOneJobArrayPerStage() throws {
