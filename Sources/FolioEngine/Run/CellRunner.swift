@@ -25,10 +25,13 @@ struct CellRunner {
     let now: @Sendable () -> Double
     let onProgress: @Sendable (ProgressUpdate) -> Void
 
-    func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value]) -> Outcome {
+    /// Runs `cell` over `inputs`; for one point of a sweep cell, `point` names it (its
+    /// random stream), and `inputs` hold the point's sweep variables.
+    func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value], point: String? = nil) -> Outcome {
         let start = now()
         let run = execute(
-            analysis.statements, id: cell.id, stream: "cell:" + cell.id, options: cell.options, inputs: inputs,
+            analysis.statements, id: cell.id, stream: WorkUnitKeys.stream(cell: cell.id, point: point), options: cell.options,
+            inputs: inputs,
             fallback: SourcePosition(line: cell.fenceLine, column: 1))
         if let last = run.last {
             switch last {
@@ -79,6 +82,16 @@ struct CellRunner {
         }
         scope.freeze()
         return (context, scope, last, failure)
+    }
+}
+
+extension CellRunner.Outcome {
+    /// The outcome of a cell (or sweep point) whose thread could not be started.
+    static func notStarted(_ failure: BigStack.StartFailure, cell: Cell) -> Self {
+        let error = RuntimeError(
+            message: failure.description, position: SourcePosition(line: cell.fenceLine, column: 1),
+            hint: "memory or the address space is short (ulimit -v?): raise the limit, or render with --jobs 1")
+        return Self(exports: [], outputs: [], filesRead: [:], error: error, seconds: 0, scope: Scope(parent: nil))
     }
 }
 

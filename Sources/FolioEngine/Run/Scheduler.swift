@@ -12,15 +12,17 @@ import FolioNotebook
 final class Scheduler: @unchecked Sendable {
     let notebook: Notebook
     let cells: [Cell]
-    private let analyses: [CellAnalysis]
+    let analyses: [CellAnalysis]
     let inlineAnalyses: [CellAnalysis]
     let runner: CellRunner
     let options: RunOptions
     let cache: CellCache
 
-    private let condition = NSCondition()
-    private(set) var states: [CellState]
-    private var running = 0
+    let condition = NSCondition()
+    var states: [CellState]
+    var running = 0
+    /// For `folio run-unit`: the unit to compute and the cells it needs (nil: every cell).
+    let target: UnitTarget?
     private(set) var warnings: [String] = []
 
     init(notebook: Notebook, analysis: NotebookAnalysis, runner: CellRunner, options: RunOptions) {
@@ -33,12 +35,14 @@ final class Scheduler: @unchecked Sendable {
         self.cache = CellCache(
             directory: options.cacheDirectory, notebook: notebook, sandbox: runner.sandbox, readsPrevious: options.useCache)
         states = Array(repeating: CellState(), count: notebook.cells.count)
+        target = options.unit.flatMap { UnitTarget($0, cells: notebook.cells, analyses: analysis.cells) }
     }
 
     /// Runs every cell, then evaluates the inline values; returns both in document order
     /// and records the keys in use in the cache index.
     func run() -> (cells: [CellResult], inlineValues: [InlineValueResult]) {
         let cellResults = runCells()
+        guard target == nil else { return (cellResults, []) }
         let inlineResults = BigStack.run { self.runInlineValues() }
         writeIndex(inlineKeys: inlineResults.filter { $0.status != .failed }.compactMap(\.key))
         return (cellResults, inlineResults)
@@ -49,6 +53,12 @@ final class Scheduler: @unchecked Sendable {
         while states.contains(where: { $0.result == nil }) {
             var progressed = false
             for index in cells.indices where !states[index].started {
+                if let target, !target.needed.contains(index) {
+                    states[index].started = true
+                    progressed = true
+                    finishUnneeded(index, for: target)
+                    continue
+                }
                 let upstream = analyses[index].upstream
                 guard upstream.allSatisfy({ states[$0].result != nil }) else { continue }
                 if let blocker = upstream.first(where: { !succeeded($0) }) {
@@ -99,18 +109,18 @@ final class Scheduler: @unchecked Sendable {
         cache.components(analysis, code: code, options: options) { self.states[$0].effectiveKey }
     }
 
-    private func staticComponents(_ index: Int) -> KeyComponents {
+    /// The static key components of cell `index`, or of one of its sweep points.
+    func staticComponents(_ index: Int, point: String? = nil) -> KeyComponents {
         // The random stream is named by the cell's id (label or cell-<index>), so it is part
         // of what the cell computes: two identical unlabelled cells draw different numbers.
-        var options = cells[index].options.resultAffecting
-        options["random-stream"] = cells[index].id
-        return keyComponents(analyses[index], code: cells[index].normalizedCode, options: options)
+        keyComponents(analyses[index], code: cells[index].normalizedCode, options: WorkUnitKeys.options(cells[index], point: point))
     }
 
     /// Reuses the cell from the cache if possible (finishing it) and returns nil; otherwise
     /// returns why it must run.
     private func resolveFromCache(_ index: Int) -> [String]? {
         let cell = cells[index]
+        if let grid = cell.options.sweep { return resolveSweep(index, grid: grid) }
         var keyParts = staticComponents(index)
         states[index].entryKey = keyParts.key
         states[index].components = keyParts
@@ -160,7 +170,7 @@ final class Scheduler: @unchecked Sendable {
                 key: nil, outputs: [], error: nil, skipReason: "not started: " + reason.message, reasons: []))
     }
 
-    private func record(_ index: Int, _ result: CellResult) {
+    func record(_ index: Int, _ result: CellResult) {
         states[index].result = result
         options.events(.finished(result))
     }
@@ -170,6 +180,7 @@ final class Scheduler: @unchecked Sendable {
     /// Runs cell `index` on a thread of its own; when no thread can be started, the cell
     /// fails with that error (called with `condition` locked).
     private func launch(_ index: Int, reasons: [String]) {
+        if cells[index].options.sweep != nil { return launchSweep(index, reasons: reasons) }
         let cellInputs = inputs(analyses[index])
         let cell = cells[index], analysis = analyses[index]
         options.events(.started(cell: cell.id))
@@ -184,12 +195,7 @@ final class Scheduler: @unchecked Sendable {
             }
             running += 1
         } catch {
-            let failure = RuntimeError(
-                message: error.description, position: SourcePosition(line: cell.fenceLine, column: 1),
-                hint: "memory or the address space is short (ulimit -v?): raise the limit, or render with --jobs 1")
-            complete(
-                index, CellRunner.Outcome(exports: [], outputs: [], filesRead: [:], error: failure, seconds: 0, scope: Scope(parent: nil)),
-                reasons: reasons)
+            complete(index, .notStarted(error, cell: cell), reasons: reasons)
         }
     }
 
@@ -221,7 +227,7 @@ final class Scheduler: @unchecked Sendable {
                 reasons: reasons, inputFiles: outcome.filesRead))
     }
 
-    private func diagnostic(for error: RuntimeError) -> Diagnostic {
+    func diagnostic(for error: RuntimeError) -> Diagnostic {
         notebook.diagnostic(line: error.position.line, column: error.position.column, error.message, hint: error.hint)
     }
 
@@ -257,6 +263,10 @@ final class Scheduler: @unchecked Sendable {
         case .none: return [:]
         case .computed(let outcome): return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
         case .restored(let values): return values
+        case .sweep:
+            let values = sweepExports(index)
+            states[index].exports = .restored(values)
+            return values
         case .cached(let cached):
             let scope = Scope(parent: nil)
             scope.define("params", runner.params, isVar: false)
@@ -289,11 +299,12 @@ final class Scheduler: @unchecked Sendable {
     /// Records the keys in use; not after Ctrl-C, so the index of the last complete run stays.
     private func writeIndex(inlineKeys: [String]) {
         guard options.useCache, !options.interrupt.isRaised else { return }
-        let records = cells.indices.compactMap { position -> CacheIndex.CellRecord? in
+        let records = cells.indices.flatMap { position -> [CacheIndex.CellRecord] in
+            if states[position].sweep != nil { return sweepIndexRecords(position) }
             guard succeeded(position), let components = states[position].components, let key = states[position].entryKey else {
-                return nil
+                return []
             }
-            return CacheIndex.CellRecord(id: cells[position].id, components: components, entryKey: key)
+            return [CacheIndex.CellRecord(id: cells[position].id, components: components, entryKey: key)]
         }
         do {
             try cache.storeIndex(CacheIndex(cells: records, inlineKeys: inlineKeys))
