@@ -20,6 +20,9 @@ struct RunArguments: ParsableArguments {
     @Option(help: "The output folder.")
     var output = "output"
 
+    @Flag(help: "Show what each cell prints in the terminal as it prints it, prefixed by the cell's label.")
+    var echo = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for param in params where !param.contains("=") {
@@ -64,7 +67,7 @@ struct RunArguments: ParsableArguments {
         options.useCache = !(cache?.noCache ?? true)
         options.refresh = Set(refresh)
         let display = ProgressDisplay(
-            isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
+            isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
             write: { FileHandle.standardError.write(Data($0.utf8)) })
         options.events = { display.handle($0) }
 

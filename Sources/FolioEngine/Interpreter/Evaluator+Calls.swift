@@ -44,16 +44,18 @@ extension Evaluator {
         case .function(.builtin(let builtin)):
             return try callBuiltin(builtin, receiver: nil, arguments, in: scope, at: position)
         case .function(.closure(let closure)):
-            let shapes = closure.literal.parameterShapes
-            let positional = closure.literal.parameters.isEmpty && closure.literal.name == nil
-            if positional {
+            let isNamed = closure.literal.name != nil
+            if closure.literal.parameters.isEmpty && !isNamed {
                 let values = try arguments.map { try evaluate($0.value, in: scope) }
                 return try invoke(closure, values: values, at: position)
             }
-            let bound = try matched(arguments, shapes, name: closure.literal.name ?? name, at: position)
+            let inOrder = Self.bindsInOrder(arguments, closure.literal.parameters.lazy.map { (!isNamed || $0.label == nil, false) })
+            let bound = inOrder
+                ? [] : try matched(arguments, closure.literal.parameterShapes, name: closure.literal.name ?? name, at: position)
             var values: [Value?] = []
+            values.reserveCapacity(closure.literal.parameters.count)
             for (index, parameter) in closure.literal.parameters.enumerated() {
-                guard let argumentIndex = bound[index].first else {
+                guard let argumentIndex = inOrder ? index : bound[index].first else {
                     values.append(nil)
                     continue
                 }
@@ -160,10 +162,27 @@ extension Evaluator {
         throws -> Value
     {
         let parameters = receiver == nil ? builtin.parameters[...] : builtin.parameters.dropFirst()
-        let shapes = receiver == nil ? builtin.parameterShapes[...] : builtin.parameterShapes.dropFirst()
-        let bound = try matched(arguments, Array(shapes), name: builtin.name, at: position)
         var values: [Value] = []
+        values.reserveCapacity(builtin.parameters.count)
         if let receiver, let type = builtin.parameters.first?.type { values.append(type.convert(receiver) ?? receiver) }
+        if Self.bindsInOrder(arguments, parameters.lazy.map { ($0.label == nil, $0.isVariadic) }) {
+            for (argument, parameter) in zip(arguments, parameters) {
+                values.append(try self.argument(argument, as: parameter.type, in: scope))
+            }
+        } else {
+            try appendMatched(arguments, to: &values, builtin: builtin, parameters, isMethod: receiver != nil, in: scope, at: position)
+        }
+        var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
+        return try runBuiltin(builtin, &call, at: position)
+    }
+
+    /// Binds arguments by labels (ArgumentMatcher), filling in defaults and variadics.
+    private func appendMatched(
+        _ arguments: [Argument], to values: inout [Value], builtin: Builtin, _ parameters: ArraySlice<Builtin.Parameter>,
+        isMethod: Bool, in scope: Scope, at position: SourcePosition
+    ) throws {
+        let shapes = isMethod ? builtin.parameterShapes.dropFirst() : builtin.parameterShapes[...]
+        let bound = try matched(arguments, Array(shapes), name: builtin.name, at: position)
         for (index, parameter) in parameters.enumerated() {
             let indices = bound[index]
             if indices.isEmpty {
@@ -174,8 +193,16 @@ extension Evaluator {
                 values.append(try argument(arguments[indices[0]], as: parameter.type, in: scope))
             }
         }
-        var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
-        return try runBuiltin(builtin, &call, at: position)
+    }
+
+    /// Whether the arguments bind to the parameters one each, in order, with no matching:
+    /// all unlabelled, as many as the parameters, which are unlabelled and not variadic
+    /// (`Double(i)`, `fib(n - 1)`, `xs.map { … }`: most calls, and ArgumentMatcher agrees).
+    private static func bindsInOrder(
+        _ arguments: [Argument], _ parameters: some Collection<(isUnlabelled: Bool, isVariadic: Bool)>
+    ) -> Bool {
+        arguments.count == parameters.count && arguments.allSatisfy { $0.label == nil }
+            && parameters.allSatisfy { $0.isUnlabelled && !$0.isVariadic }
     }
 
     private func argument(_ argument: Argument, as type: ValueType, in scope: Scope) throws -> Value {

@@ -78,7 +78,7 @@ final class Evaluator {
             let value = try evaluate(valueExpr, in: scope)
             try mutate(target, in: scope) { current in
                 if let op {
-                    current = try self.binary(op, current, value, at: statement.position)
+                    try self.compound(op, &current, value, at: statement.position)
                 } else {
                     current = value
                 }
@@ -110,6 +110,10 @@ final class Evaluator {
                 case .normal, .continueLoop: continue
                 }
             }
+        case .switchCases(let subject, let cases):
+            let flow = try switchCases(try evaluate(subject, in: scope), cases, in: scope, at: statement.position)
+            if case .breakLoop = flow { return .normal }
+            return flow
         case .function(let literal):
             scope.define(literal.name ?? "", .function(.closure(Closure(literal: literal, scope: scope))), isVar: false)
         case .returnValue(let expr):

@@ -125,6 +125,7 @@ extension Lowering {
             }
             return Stmt(kind: .whileLoop(condition: combined, body: block(whileStmt.body.statements)), position: at)
         }
+        if let guardStmt = stmt.as(GuardStmtSyntax.self) { return guardStatement(guardStmt) }
         if let returnStmt = stmt.as(ReturnStmtSyntax.self) {
             return Stmt(kind: .returnValue(returnStmt.expression.flatMap { expression($0) }), position: at)
         }
@@ -157,6 +158,7 @@ extension Lowering {
     mutating func expressionStatement(_ syntax: ExprSyntax) -> Stmt? {
         let at = position(syntax)
         if let ifExpr = syntax.as(IfExprSyntax.self) { return ifStatement(ifExpr) }
+        if let switchExpr = syntax.as(SwitchExprSyntax.self) { return switchStatement(switchExpr) }
         if let sequence = syntax.as(SequenceExprSyntax.self) {
             let elements = Array(sequence.elements)
             if let index = elements.firstIndex(where: { Self.assignmentOperator($0) != nil }) {
