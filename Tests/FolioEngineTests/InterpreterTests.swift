@@ -90,6 +90,23 @@ import FolioNotebook
         #expect(value(code) == #"([3, 2, 1], ["a", "bb", "ccc"], 1, 3, 6)"#)
         #expect(value("let xs = [4, 5]\n(xs.first, xs.last, xs.isEmpty, xs.count, xs.contains(5), zip(xs, [\"a\", \"b\"]).count, xs.enumerated().count)") == "(4, 5, false, 2, true, 2, 2)")
     }
+    // Range loops of 16 or more iterations run compiled (LoopCompiler); these pin that they
+    // behave as the walked loops do.
+    @Test func compiledLoopsBreakContinueAndReturn() {
+        #expect(value("var s = 0\nfor i in 0..<100 {\n  if i % 2 == 0 { continue }\n  if i > 50 { break }\n  s += i\n}\ns") == "625")
+        #expect(value("func firstOver(_ limit: Int) -> Int {\n  for i in 0..<1000 { if i * i > limit { return i } }\n  return -1\n}\n(firstOver(50), firstOver(10_000_000))") == "(8, -1)")
+    }
+    @Test func compiledNestedLoopsWithLocalNamesAndShadowing() {
+        let grid = "var t = 0.0\nfor i in 0..<20 {\n  let x = Double(i)\n  for j in 0..<20 {\n    let y = Double(j) * 0.5\n    if x < y { t += x * y } else { t -= x - y }\n  }\n}\nt"
+        #expect(value(grid) == "-150.0")
+        #expect(value("let x = 100\nvar out: [Int] = []\nfor i in 0..<20 {\n  let x = i * 2\n  out.append(x)\n}\n(x, out.count, out[19])") == "(100, 20, 38)")
+        #expect(value("var s = \"\"\nfor i in 0..<20 { s += String(i % 10) }\nvar d: [Int: Int] = [:]\nfor i in 0..<40 { d[i % 3, default: 0] += 1 }\n(s, d[0], Int(2.9))") == "(\"01234567890123456789\", 14, 2)")
+    }
+    @Test func compiledLoopsReportErrorsWhereWalkedLoopsDo() {
+        #expect(failure("var n = 1\nfor i in 0..<10 { n *= 100000 }") == "t.md:7:19: error: arithmetic overflow")
+        #expect(failure("var n = 1\nfor i in 0..<100 { n *= 100000 }") == "t.md:7:20: error: arithmetic overflow")
+        #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.hasPrefix("t.md:7:30: error: cell timed out") == true)
+    }
     @Test func tuples() { #expect(value("let t = (x: 1, y: \"a\")\nlet (p, q) = (3, 4)\n(t.x, t.1, p + q)") == "(1, \"a\", 7)") }
     @Test func ranges() { #expect(value("var s = 0\nfor i in 1...4 { s += i }\nfor i in 0..<3 { s += i }\n(s, (0..<5).count)") == "(13, 5)") }
     @Test func strideIntsAndDoubles() {

@@ -6,14 +6,7 @@ extension Evaluator {
         if case .member(let base, let name) = callee.kind {
             if name == "append", arguments.count == 1, arguments[0].label == nil, isStorage(base) {
                 let element = try evaluate(arguments[0].value, in: scope)
-                try mutate(base, in: scope) { container in
-                    guard case .array(var elements) = container else {
-                        throw RuntimeError(message: "value of type \(container.typeName) has no member 'append'", position: callee.position, hint: nil)
-                    }
-                    container = .void
-                    elements.append(element)
-                    container = .array(elements)
-                }
+                try mutate(base, in: scope) { try self.append(element, to: &$0, at: callee.position) }
                 return .void
             }
             let receiver = try evaluate(base, in: scope)
@@ -27,6 +20,17 @@ extension Evaluator {
         var name = "function"
         if case .name(let calleeName) = callee.kind { name = calleeName }
         return try apply(function, arguments, in: scope, at: position, name: name)
+    }
+
+    /// `container.append(element)` in place: the array is moved out of `container` first, so
+    /// it is unique and appending never copies it.
+    func append(_ element: Value, to container: inout Value, at position: SourcePosition) throws {
+        guard case .array(var elements) = container else {
+            throw RuntimeError(message: "value of type \(container.typeName) has no member 'append'", position: position, hint: nil)
+        }
+        container = .void
+        elements.append(element)
+        container = .array(elements)
     }
 
     private func isStorage(_ expr: Expr) -> Bool {

@@ -21,6 +21,15 @@ extension Evaluator {
         RuntimeError(message: "arithmetic overflow", position: position, hint: "the result does not fit in an Int; use Double")
     }
 
+    /// `target = value`, or `target op= value` when `op` is given.
+    func assign(_ op: BinaryOperator?, _ value: Value, to target: inout Value, at position: SourcePosition) throws {
+        if let op {
+            try compound(op, &target, value, at: position)
+        } else {
+            target = value
+        }
+    }
+
     /// `target op= value`. `+=` on a String or an array appends in place (the storage is
     /// moved out of `target`, so it is unique: building a string or array in a loop is
     /// linear, not quadratic); everything else is `target = target op value`.

@@ -54,6 +54,27 @@ final class Scope: @unchecked Sendable {
         }
     }
 
+    /// Where `name` is bound, in this scope or the nearest parent that binds it: the scope
+    /// and the binding's index there. Bindings are only ever appended or overwritten, so
+    /// the index stays valid for the scope's lifetime (compiled loops read through it).
+    func slot(of name: String) -> (scope: Scope, index: Int)? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let position = current.position(of: name) { return (current, position) }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    /// Whether the binding at `index` may be assigned (a `var` of a cell still running).
+    func isAssignable(at index: Int) -> Bool { bindings[index].isVar && !isFrozen }
+
+    /// The value at a slot found by `slot(of:)`, read or changed in place.
+    subscript(slot index: Int) -> Value {
+        get { bindings[index].value }
+        _modify { yield &bindings[index].value }
+    }
+
     /// Why a name cannot be modified.
     enum ModifyFailure: Error {
         case undefined, constant, frozen
