@@ -120,18 +120,20 @@ extension Evaluator {
                 message: "closure uses $\(closure.literal.anonymousArgumentCount - 1) but was called with \(values.count) arguments",
                 position: closure.literal.position, hint: nil)
         }
-        let callScope = Scope(parent: closure.scope)
-        for (index, value) in values.enumerated() {
-            callScope.define(index < Self.anonymousNames.count ? Self.anonymousNames[index] : "$\(index)", value, isVar: false)
-        }
-        return try run(closure, in: callScope, at: position)
+        let names = values.count < Self.anonymousNames.count
+            ? Self.anonymousNames[values.count] : (0..<values.count).map { "$\($0)" }
+        return try run(closure, in: Scope(parent: closure.scope, names: names, values: values), at: position)
     }
 
-    /// `$0`, `$1`, …: built once, not at every call.
-    private static let anonymousNames = (0..<8).map { "$\($0)" }
+    /// `[]`, `["$0"]`, `["$0", "$1"]`, …: built once, not at every call.
+    private static let anonymousNames = (0..<8).map { count in (0..<count).map { "$\($0)" } }
 
     /// Binds declared parameters; nil entries take the parameter's default.
     private func invoke(_ closure: Closure, boundValues: [Value?], at position: SourcePosition) throws -> Value {
+        let given = boundValues.compactMap { $0 }
+        if given.count == boundValues.count, given.count == closure.parameterNames.count {
+            return try run(closure, in: Scope(parent: closure.scope, names: closure.parameterNames, values: given), at: position)
+        }
         let callScope = Scope(parent: closure.scope)
         for (parameter, value) in zip(closure.literal.parameters, boundValues) {
             if let value {

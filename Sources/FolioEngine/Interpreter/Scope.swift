@@ -21,6 +21,17 @@ final class Scope: @unchecked Sendable {
         self.parent = parent
     }
 
+    /// A scope binding distinct `names` to `values` as constants at once (a call's
+    /// arguments); passing the same `names` array to every call costs no allocation.
+    init(parent: Scope?, names: [String], values: [Value]) {
+        self.parent = parent
+        self.names = names
+        self.bindings = values.map { Binding(value: $0, isVar: false) }
+        if names.count > Self.indexThreshold {
+            index = Dictionary(zip(names, names.indices), uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     func freeze() { isFrozen = true }
 
     /// Where `name` is bound in this scope (not its parents).
