@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # Debian packages Folio builds against or reads at run time.
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libopenblas-dev liblapacke-dev \
-	zlib1g-dev fonts-dejavu-core libjs-katex dataset-fashion-mnist chromium
+	zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-dejavu-core libjs-katex dataset-fashion-mnist chromium
 SWIFT ?= swift
 FOLIO_RELEASE := .build/release/folio
 FOLIO_DEBUG := .build/debug/folio

@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -24,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft"),
         .systemLibrary(name: "CLapack"),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CCmark"),
 
         // Libraries, bottom up.
         .target(name: "FolioMath", dependencies: ["CLapack"]),
@@ -48,7 +48,7 @@ let package = Package(
             name: "FolioReport",
             dependencies: [
                 "FolioEngine", "FolioNotebook", "FolioPlot",
-                .product(name: "Ink", package: "Ink"),
+                "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),

@@ -85,3 +85,25 @@ func fixtureLayoutsAreClean(name: String) throws {
     let plot = panel.frame.rect
     #expect(abs(legend.midX - plot.midX) < plot.width / 6, "the legend covers a tall bar: \(legend) in \(plot)")
 }
+
+@Test func aBestLegendWithNoFreeSpotMovesOutside() throws {
+    // Tall bars in every category leave no position inside the plot that hides nothing:
+    // the legend goes to the right of the plot instead of over the bars.
+    let categories = ["a", "b", "c", "d", "e", "f"]
+    let figure = Figure(marks: [
+        .bars(BarMark(categories: categories, values: [9, 9.5, 9.8, 9.7, 9.9, 9.6], label: "model one")),
+        .bars(BarMark(categories: categories, values: [9.2, 9.1, 9.9, 9.4, 9.8, 9.5], label: "model two")),
+    ])
+    let panel = try figure.layout().panels[0]
+    let legend = try #require(panel.legendRect)
+    #expect(legend.minX > panel.frame.rect.maxX, "legend \(legend) is inside the plot \(panel.frame.rect)")
+    #expect(legend.maxX <= figure.widthPoints)
+}
+
+@Test func aBestLegendWithAFreeCornerStaysInside() throws {
+    let figure = Figure(marks: [.bars(BarMark(categories: ["a", "b", "c"], values: [1, 2, 9], label: "rising"))])
+    let panel = try figure.layout().panels[0]
+    let legend = try #require(panel.legendRect)
+    #expect(panel.frame.rect.contains(Point(x: legend.midX, y: legend.midY)))
+    #expect(legend.minX < panel.frame.rect.midX, "the free corner is the upper left")
+}

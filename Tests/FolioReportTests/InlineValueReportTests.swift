@@ -50,7 +50,8 @@ import FolioNotebook
         #expect(html.contains(#"<h1 id="loss-is-1-33">Loss is <span class="inline-value">1.33</span></h1>"#))
         #expect(html.contains(#"<li>accuracy: <span class="inline-value">87.3%</span>, <em>emphasised <span class="inline-value">3</span></em></li>"#))
         #expect(html.contains(#"<td><span class="inline-value">2.00</span></td>"#))
-        #expect(html.contains(##"href="#loss-is-1-33">Loss is 1.33</a>"##))
+        // The contents list shows the heading as it is on the page, value and all, escaped once.
+        #expect(html.contains(##"href="#loss-is-1-33">Loss is <span class="inline-value">1.33</span></a>"##))
         #expect(html.contains("<code>{swift}</code>") && html.contains("<code>x</code>"))
         #expect(html.contains("`{swift} notEvaluated`"))
         #expect(!html.contains("FOLIOINLINE"))

@@ -33,8 +33,8 @@ struct ProtectedMarkdownTests {
             == "See [fig-ppca_2], ([tbl-counts]). Mail me@fig-x.org; `@fig-code`.")
     }
 
-    /// Ink ends a paragraph before a line that starts with a code span; protected, the
-    /// span keeps the paragraph whole.
+    /// A line that starts with a code span continues its paragraph (Ink, used before
+    /// cmark, ended the paragraph there).
     @Test func aLineStartingWithCodeStaysInItsParagraph() {
         var renderer = ProseRenderer(references: CrossReferences(cells: []))
         let html = renderer.render("Modes: `quick` and\n`paper` (the paper's <sizes>).\n").html

@@ -168,7 +168,8 @@ enum PlotAdapter {
         if let height = call.context.options.heightPoints { sized.heightPoints = height }
         do {
             let png = try sized.renderPNG(scale: 2)
-            let alt = try call.context.options.alt ?? sized.altText()
+            // The `alt` option is applied when the report is written (it is not in the cache key).
+            let alt = try sized.altText()
             return .figure(
                 FigureOutput(pngData: Data(png), altText: alt, widthPoints: sized.widthPoints, heightPoints: sized.heightPoints))
         } catch let error as PlotError {

@@ -116,41 +116,15 @@ struct Checker {
 
     private func danglingReferences() -> [Diagnostic] {
         let labels = Set(notebook.cells.compactMap(\.options.label))
-        var problems: [Diagnostic] = []
-        for block in notebook.blocks {
-            guard case .prose(let prose) = block else { continue }
-            for (offset, line) in prose.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for (reference, column) in Self.references(in: String(line)) where !labels.contains(reference) {
-                    problems.append(
-                        notebook.diagnostic(
-                            line: prose.startLine + offset, column: column, "reference to unknown label '@\(reference)'",
-                            hint: DidYouMean.suggestions(for: reference, among: labels).first.map { "did you mean '@\($0)'?" }
-                                ?? "label a cell with '//| label: \(reference)'"))
-                }
+        return notebook.blocks.flatMap { block -> [Diagnostic] in
+            guard case .prose(let prose) = block else { return [] }
+            return prose.references.filter { !labels.contains($0.label) }.map { reference in
+                notebook.diagnostic(
+                    line: reference.line, column: reference.column, "reference to unknown label '@\(reference.label)'",
+                    hint: DidYouMean.suggestions(for: reference.label, among: labels).first.map { "did you mean '@\($0)'?" }
+                        ?? "label a cell with '//| label: \(reference.label)'")
             }
         }
-        return problems
-    }
-
-    /// `@fig-x` / `@tbl-x` references in a line with their 1-based columns.
-    static func references(in line: String) -> [(String, Int)] {
-        let characters = Array(line)
-        var found: [(String, Int)] = []
-        var index = 0
-        while index < characters.count {
-            defer { index += 1 }
-            guard characters[index] == "@", index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber) else {
-                continue
-            }
-            var end = index + 1
-            while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
-                end += 1
-            }
-            var name = String(characters[(index + 1)..<end])
-            while name.hasSuffix("-") || name.hasSuffix("_") { name.removeLast() }
-            if name.hasPrefix("fig-") || name.hasPrefix("tbl-") { found.append((name, index + 1)) }
-        }
-        return found
     }
 }
 

@@ -7,7 +7,7 @@ import FolioNotebook
 final class CellContext {
     let registry: BuiltinRegistry
     let cellID: String
-    /// The cell's options (figure built-ins read `width`, `height` and `alt`).
+    /// The cell's options (figure built-ins read `width` and `height`).
     let options: CellOptions
     var generator: SeededGenerator
     private(set) var outputs: [CellOutput] = []

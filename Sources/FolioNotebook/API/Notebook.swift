@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed notebook: front matter, then prose and cells in document order.
 ///
 /// Every cell remembers where it sits in the `.md` file, so diagnostics from any later
@@ -67,6 +69,8 @@ public struct Prose: Sendable, Equatable {
     public var text: String
     /// Its inline values (`` `{swift} expr` `` spans), in order.
     public var inlineExpressions: [InlineExpression] = []
+    /// Its cross-references (`@fig-x`, `@tbl-x`) outside code, in order.
+    public var references: [CrossReference] = []
 }
 
 /// A fenced `swift` block.
@@ -104,8 +108,25 @@ public struct Cell: Sendable, Equatable {
     public var normalizedCode: String {
         code.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingTrailingWhitespace() }
-            .filter { !$0.isEmpty && !CellOptionParser.isOptionLine($0) }
+            .filter { !$0.isEmpty && !Cell.isOptionLine($0) }
             .joined(separator: "\n")
+    }
+
+    /// The code as a reader sees it in the report: the option lines removed, and the blank
+    /// lines around the rest.
+    public var displayCode: String {
+        code.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !Cell.isOptionLine($0) }
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+
+    /// What starts an option line (`//| key: value`).
+    public static let optionMarker = "//|"
+
+    /// Whether `line` is an option line: the marker after optional indentation. The one
+    /// test for it, used by the parser, the cache key, the page and the highlighter.
+    public static func isOptionLine(_ line: some StringProtocol) -> Bool {
+        line.trimmingLeadingWhitespace().hasPrefix(optionMarker)
     }
 }
 

@@ -9,10 +9,6 @@ struct CellOptionParser {
         self.cell = cell
     }
 
-    static func isOptionLine(_ line: String) -> Bool {
-        line.trimmingLeadingWhitespace().hasPrefix("//|")
-    }
-
     /// The file line and column of option `key`'s name in `cell`, if present.
     static func location(of key: String, in cell: Cell) -> (Int, Int)? {
         option(key, in: cell).map { ($0.line, $0.keyColumn) }
@@ -23,7 +19,7 @@ struct CellOptionParser {
     static func option(_ key: String, in cell: Cell) -> (line: Int, keyColumn: Int, valueColumn: Int, value: String)? {
         for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = String(line)
-            guard isOptionLine(text), let parsed = split(text), parsed.key == key else { continue }
+            guard Cell.isOptionLine(text), let parsed = split(text), parsed.key == key else { continue }
             return (cell.codeStartLine + offset, cell.indent + parsed.keyColumn, cell.indent + parsed.valueColumn, parsed.value)
         }
         return nil
@@ -49,7 +45,7 @@ struct CellOptionParser {
         for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = String(line)
             let fileLine = cell.codeStartLine + offset
-            guard Self.isOptionLine(text) else {
+            guard Cell.isOptionLine(text) else {
                 if !text.trimmingLeadingWhitespace().isEmpty { inHeader = false }
                 continue
             }

@@ -1,5 +1,5 @@
-/// Finds the inline values (`` `{swift} expr` `` code spans) of a prose block with their
-/// file positions.
+/// Finds the inline values (`` `{swift} expr` `` code spans) and the cross-references
+/// (`@fig-x`, outside code) of a prose block with their file positions.
 ///
 /// Code spans follow CommonMark: a run of backticks closed by a run of the same length,
 /// possibly on a later line of the same paragraph; one space on each side is stripped when
@@ -9,6 +9,7 @@ struct InlineExpressionScanner {
     let notebook: Notebook
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var found: [InlineExpression] = []
+    private var references: [CrossReference] = []
     private var nextIndex: Int
 
     /// `firstIndex` is the 1-based index the next inline value gets.
@@ -17,11 +18,12 @@ struct InlineExpressionScanner {
         self.nextIndex = firstIndex
     }
 
-    /// Scans `prose`, which follows `cellsAbove` cells.
-    mutating func scan(_ prose: Prose, cellsAbove: Int) -> [InlineExpression] {
+    /// Scans `prose`, which follows `cellsAbove` cells, for its inline values and references.
+    mutating func scan(_ prose: Prose, cellsAbove: Int) -> (expressions: [InlineExpression], references: [CrossReference]) {
         let start = found.count
+        references = []
         for paragraph in paragraphs(of: prose) { scan(paragraph, cellsAbove: cellsAbove) }
-        return Array(found[start...])
+        return (Array(found[start...]), references)
     }
 
     /// A character of a paragraph with its file position.
@@ -91,9 +93,15 @@ struct InlineExpressionScanner {
     }
 
     private mutating func scan(_ paragraph: [Located], cellsAbove: Int) {
+        let characters = paragraph.map(\.character)
         var index = 0
         while index < paragraph.count {
             let character = paragraph[index].character
+            if let (label, end) = CrossReference.match(in: characters, at: index) {
+                references.append(CrossReference(label: label, line: paragraph[index].line, column: paragraph[index].column))
+                index = end
+                continue
+            }
             if character == "\\", index + 1 < paragraph.count, paragraph[index + 1].character.isASCII,
                 paragraph[index + 1].character.isPunctuation || paragraph[index + 1].character.isSymbol
             {
@@ -104,35 +112,14 @@ struct InlineExpressionScanner {
                 index += 1
                 continue
             }
-            let open = run(in: paragraph, at: index)
-            guard let close = closingRun(in: paragraph, length: open, from: index + open) else {
+            let open = CodeSpan.run(in: characters, at: index)
+            guard let end = CodeSpan.end(in: characters, from: index) else {
                 index += open
                 continue
             }
-            span(paragraph, from: index, contentStart: index + open, contentEnd: close, end: close + open, cellsAbove: cellsAbove)
-            index = close + open
+            span(paragraph, from: index, contentStart: index + open, contentEnd: end - open, end: end, cellsAbove: cellsAbove)
+            index = end
         }
-    }
-
-    private func run(in paragraph: [Located], at start: Int) -> Int {
-        var length = 0
-        while start + length < paragraph.count, paragraph[start + length].character == "`" { length += 1 }
-        return length
-    }
-
-    /// Where a run of exactly `length` backticks starts at or after `start`.
-    private func closingRun(in paragraph: [Located], length: Int, from start: Int) -> Int? {
-        var index = start
-        while index < paragraph.count {
-            guard paragraph[index].character == "`" else {
-                index += 1
-                continue
-            }
-            let found = run(in: paragraph, at: index)
-            if found == length { return index }
-            index += found
-        }
-        return nil
     }
 
     private mutating func span(

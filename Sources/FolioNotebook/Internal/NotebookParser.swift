@@ -58,7 +58,7 @@ struct NotebookParser {
         func flushProse(nextLine: Int) {
             if prose.contains(where: { !$0.trimmingLeadingWhitespace().isEmpty }) {
                 var block = Prose(startLine: proseStart, text: prose.joined(separator: "\n"))
-                block.inlineExpressions = inlineScanner.scan(block, cellsAbove: cellCount)
+                (block.inlineExpressions, block.references) = inlineScanner.scan(block, cellsAbove: cellCount)
                 blocks.append(.prose(block))
             }
             prose = []
@@ -99,7 +99,8 @@ struct NotebookParser {
                 let option = CellOptionParser.option("caption", in: cell)
             {
                 var source = Prose(startLine: option.line, text: lines[option.line - 1])
-                source.inlineExpressions = inlineScanner.scan(source, cellsAbove: cellCount)
+                // A caption is text, not prose: its `@` references are not links.
+                source.inlineExpressions = inlineScanner.scan(source, cellsAbove: cellCount).expressions
                 cell.captionSource = source
             }
             blocks.append(.cell(cell))

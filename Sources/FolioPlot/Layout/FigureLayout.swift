@@ -11,6 +11,8 @@ struct FigureLayout: Sendable {
         let legendRect: Rect?
         let colorbarRect: Rect?
         let colorbarScale: Scale?
+        /// The `.best` legend found no free spot inside the plot and covers data.
+        var legendHidesData = false
     }
 
     let width: Double

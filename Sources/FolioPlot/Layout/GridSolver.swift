@@ -16,17 +16,22 @@ struct GridSolver {
         return measurer.measure(TeXLabel.parse(title), style: Theme.figureTitle).height + Theme.titlePad
     }
 
-    /// Solves the grid; when legends moved outside (too big for their plot) leave no room,
-    /// tries again with those legends inside.
+    /// Solves the grid. A `.best` legend that finds no free spot inside its plot (every
+    /// position would hide data, as over a panel full of bars) moves outside, to the right;
+    /// so does one too big for its plot. When legends moved outside leave no room, tries
+    /// again with all legends inside.
     func solve() throws -> FigureLayout {
         do {
-            return try solve(legendsMayMoveOutside: true)
+            let layout = try solve(legendsMayMoveOutside: true, crowded: [])
+            let crowded = Set(layout.panels.indices.filter { layout.panels[$0].legendHidesData })
+            return crowded.isEmpty ? layout : try solve(legendsMayMoveOutside: true, crowded: crowded)
         } catch PlotError.invalidFigure {
-            return try solve(legendsMayMoveOutside: false)
+            return try solve(legendsMayMoveOutside: false, crowded: [])
         }
     }
 
-    private func solve(legendsMayMoveOutside: Bool) throws -> FigureLayout {
+    /// `crowded`: panels whose `.best` legend goes outside because it hid data inside.
+    private func solve(legendsMayMoveOutside: Bool, crowded: Set<Int>) throws -> FigureLayout {
         // Ticks depend on axis lengths and lengths on tick label sizes: iterate from a guess.
         var sizes = panels.map { _ in
             (width: figure.widthPoints / Double(columns) * 0.75, height: figure.heightPoints / Double(rows) * 0.7)
@@ -34,7 +39,9 @@ struct GridSolver {
         var axes: [PanelAxes] = []
         var grid = Grid(cells: [], left: [], bottom: [])
         for _ in 0..<8 {
-            axes = panels.indices.map { planAxes($0, size: sizes[$0], legendsMayMoveOutside: legendsMayMoveOutside) }
+            axes = panels.indices.map {
+                planAxes($0, size: sizes[$0], legendsMayMoveOutside: legendsMayMoveOutside, crowded: crowded.contains($0))
+            }
             grid = try solveGrid(axes: axes, sizes: sizes)
             let solved = grid.cells.map { (width: $0.width, height: $0.height) }
             let settled = zip(sizes, solved).allSatisfy { abs($0.width - $1.width) < 0.01 && abs($0.height - $1.height) < 0.01 }
@@ -61,7 +68,9 @@ struct GridSolver {
                 Scale(kind: panel.y.scale, domain: domains[index].y, start: rect.maxY, end: rect.minY))
     }
 
-    private func planAxes(_ index: Int, size: (width: Double, height: Double), legendsMayMoveOutside: Bool) -> PanelAxes {
+    private func planAxes(
+        _ index: Int, size: (width: Double, height: Double), legendsMayMoveOutside: Bool, crowded: Bool
+    ) -> PanelAxes {
         let resolved = panels[index]
         let planner = TickPlanner(measurer: measurer)
         let x = planner.plan(kind: resolved.panel.x.scale, domain: domains[index].x, categories: resolved.xCategories,
@@ -73,8 +82,9 @@ struct GridSolver {
         }
         let legendSize = LegendLayout(measurer: measurer).size(of: resolved.panel.legend == .hidden ? [] : resolved.legendEntries)
         let tooBig = legendsMayMoveOutside && legendSize.map { $0.width > size.width * 0.6 || $0.height > size.height * 0.8 } ?? false
+        let movesOut = tooBig || (legendsMayMoveOutside && crowded && resolved.panel.legend == .best)
         return PanelAxes(xTicks: x, yTicks: y, colorbarTicks: colorbarTicks, showX: showsX(index), showY: showsY(index),
-                         legendSize: legendSize, legendOutside: resolved.panel.legend == .outside || tooBig)
+                         legendSize: legendSize, legendOutside: resolved.panel.legend == .outside || movesOut)
     }
 
     /// Plot-area rectangles and the decoration margins of each column and row.
@@ -189,15 +199,19 @@ struct GridSolver {
         }
         let frame = PlotFrame(rect: plot, x: xScale, y: yScale)
         var legendRect: Rect?
+        var legendHidesData = false
         if let size = axes.legendSize {
             if axes.legendOutside {
                 legendRect = Rect(x: rightEdge + Theme.legendGap, y: plot.minY, width: size.width, height: size.height)
             } else {
                 let points = resolved.marks.flatMap { $0.occupiedPoints(in: frame) }.map { frame.point($0.x, $0.y) }
-                legendRect = LegendLayout(measurer: measurer).bestPlacement(size: size, in: plot, avoiding: points)
+                let placement = LegendLayout(measurer: measurer).bestPlacement(size: size, in: plot, avoiding: points)
+                legendRect = placement.rect
+                legendHidesData = placement.covered > 0 && resolved.panel.legend == .best
             }
         }
         return FigureLayout.PanelFrame(resolved: resolved, frame: frame, axes: axes, texts: texts,
-                                       legendRect: legendRect, colorbarRect: colorbarRect, colorbarScale: colorbarScale)
+                                       legendRect: legendRect, colorbarRect: colorbarRect, colorbarScale: colorbarScale,
+                                       legendHidesData: legendHidesData)
     }
 }

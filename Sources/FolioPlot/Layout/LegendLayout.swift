@@ -21,7 +21,8 @@ struct LegendLayout {
     /// The candidate position inside `plot` covering the fewest `points` (figure coordinates);
     /// ties go to the earlier candidate: upper right, upper left, lower right, lower left,
     /// then the middles of the right and left edges and of the top and bottom.
-    func bestPlacement(size: (width: Double, height: Double), in plot: Rect, avoiding points: [Point]) -> Rect {
+    /// `covered` is how many points that position still hides (0: a free spot was found).
+    func bestPlacement(size: (width: Double, height: Double), in plot: Rect, avoiding points: [Point]) -> (rect: Rect, covered: Int) {
         let inset = Theme.legendInset
         let left = plot.minX + inset, right = plot.maxX - inset - size.width
         let top = plot.minY + inset, bottom = plot.maxY - inset - size.height
@@ -39,6 +40,6 @@ struct LegendLayout {
                 best = candidate
             }
         }
-        return best
+        return (best, fewest == Int.max ? 0 : fewest)
     }
 }

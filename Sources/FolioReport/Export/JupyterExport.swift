@@ -13,7 +13,7 @@ import FolioNotebook
 /// gives the same bytes.
 public enum JupyterExport {
     public static func document(for result: RunResult) throws -> Data {
-        let resultsByID = Dictionary(result.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let presentation = Presentation(result)
         var executionCount = 0
         var cells: [JupyterCell] = []
         let inlineValues = Dictionary(result.inlineValues.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
@@ -25,16 +25,17 @@ public enum JupyterExport {
                 }).trimmingCharacters(in: .newlines)
                 if text.isEmpty { continue }
                 cells.append(JupyterCell(
-                    id: "prose-\(index)", cellType: "markdown", metadata: [:], source: lines(text), outputs: nil,
+                    id: presentation.proseJupyterIDs[index] ?? "prose-\(index)", cellType: "markdown", metadata: [:], source: lines(text), outputs: nil,
                     executionCount: .absent))
             case .cell(let cell):
-                let cellResult = resultsByID[cell.id]
+                guard let presented = presentation.cell(cell.id) else { continue }
+                let cellResult = presented.result
                 let ran = cellResult.map { $0.status == .ran || $0.status == .cached } ?? false
                 if ran { executionCount += 1 }
                 cells.append(JupyterCell(
-                    id: JupyterExport.cellID(cell.id), cellType: "code",
+                    id: presented.jupyterID, cellType: "code",
                     metadata: ["language": "swift", "folio_status": cellResult?.status.rawValue ?? "not run"],
-                    source: lines(cell.code), outputs: outputs(cellResult, options: cell.options, executionCount: ran ? executionCount : nil),
+                    source: lines(cell.code), outputs: outputs(presented, executionCount: ran ? executionCount : nil),
                     executionCount: ran ? .count(executionCount) : .null))
             }
         }
@@ -69,9 +70,9 @@ public enum JupyterExport {
         return parts
     }
 
-    private static func outputs(_ result: CellResult?, options: CellOptions, executionCount: Int?) -> [JupyterOutput] {
-        guard let result else { return [] }
-        var outputs = result.outputs.map { output -> JupyterOutput in
+    private static func outputs(_ presented: Presentation.PresentedCell, executionCount: Int?) -> [JupyterOutput] {
+        guard let result = presented.result else { return [] }
+        var outputs = presented.outputs.map { output -> JupyterOutput in
             switch output {
             case .text(let text):
                 return JupyterOutput(outputType: "stream", name: "stdout", text: lines(text))
@@ -79,12 +80,14 @@ public enum JupyterExport {
                 return JupyterOutput(
                     outputType: "execute_result", executionCount: .count(executionCount ?? 0),
                     data: ["text/plain": .lines(lines(text))], metadata: [:])
-            case .figure(let figure):
+            case .figure(let presentedFigure):
+                let figure = presentedFigure.figure
                 return JupyterOutput(
                     outputType: "display_data",
-                    data: ["image/png": .text(figure.pngData.base64EncodedString()), "text/plain": .lines(lines(options.displayedAlt(figure.altText)))],
+                    data: ["image/png": .text(figure.pngData.base64EncodedString()), "text/plain": .lines(lines(presentedFigure.alt))],
                     metadata: ["image/png": ["width": Int(figure.widthPoints.rounded()), "height": Int(figure.heightPoints.rounded())]])
-            case .table(let table):
+            case .table(let presentedTable):
+                let table = presentedTable.table
                 let head = table.columns.map { "<th>\($0.htmlEscaped)</th>" }.joined()
                 let rows = table.rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined()
                 let plain = ([table.columns] + table.rows).map { $0.joined(separator: "\t") }.joined(separator: "\n")
@@ -97,9 +100,9 @@ public enum JupyterExport {
                     metadata: [:])
             }
         }
-        if let error = result.error, result.status == .failed || result.status == .ran {
+        if let error = result.error, result.status == .failed || presented.errorIsExpected {
             outputs.append(JupyterOutput(
-                outputType: "error", ename: result.status == .ran ? "ExpectedError" : "FolioError", evalue: error.message,
+                outputType: "error", ename: presented.errorIsExpected ? "ExpectedError" : "FolioError", evalue: error.message,
                 traceback: error.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
         }
         return outputs

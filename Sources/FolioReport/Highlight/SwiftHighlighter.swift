@@ -1,3 +1,4 @@
+import FolioNotebook
 import SwiftParser
 import SwiftSyntax
 
@@ -51,7 +52,7 @@ public enum SwiftHighlighter {
             var text = ""
             piece.write(to: &text)
             switch piece {
-            case .lineComment(let comment) where comment.hasPrefix("//|"):
+            case .lineComment(let comment) where Cell.isOptionLine(comment):
                 output += "<span class=\"tok-opt\">\(text.htmlEscaped)</span>"
             case .lineComment, .blockComment, .docLineComment, .docBlockComment:
                 output += "<span class=\"tok-com\">\(text.htmlEscaped)</span>"

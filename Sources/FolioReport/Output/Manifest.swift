@@ -101,35 +101,27 @@ extension Manifest {
         var figures: [Figure] = []
         var tables: [Table] = []
         var files: [FigureFile] = []
-        let cellsByID = Dictionary(result.notebook.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let captions = DisplayedCaptions(result)
+        let presentation = Presentation(result)
         let cells = result.cells.map { cellResult -> Cell in
-            let notebookCell = cellsByID[cellResult.id]
-            let options = notebookCell?.options ?? CellOptions()
-            let displayedCaption = { (builtIn: String?) in notebookCell.map { captions.caption(of: $0, builtIn: builtIn) } ?? builtIn }
-            var figureCount = 0
-            let outputs = cellResult.outputs.map { output -> Output in
+            let presented = presentation.cell(cellResult.id)
+            let outputs = (presented?.outputs ?? []).map { output -> Output in
                 switch output {
                 case .text(let text): return Output(kind: "text", text: text)
                 case .value(let text): return Output(kind: "value", text: text)
                 case .figure(let figure):
-                    figureCount += 1
-                    let path = FigureFileNaming.relativePath(cellID: cellResult.id, ordinal: figureCount)
-                    let hash = ContentHash.sha256(figure.pngData)
-                    let caption = displayedCaption(figure.caption)
-                    let alt = options.displayedAlt(figure.altText)
-                    files.append(FigureFile(relativePath: path, data: figure.pngData))
-                    figures.append(Figure(cell: cellResult.id, path: path, sha256: hash, caption: caption, alt: alt))
+                    let hash = ContentHash.sha256(figure.figure.pngData)
+                    files.append(FigureFile(relativePath: figure.path, data: figure.figure.pngData))
+                    figures.append(Figure(cell: cellResult.id, path: figure.path, sha256: hash, caption: figure.caption, alt: figure.alt))
                     return Output(
-                        kind: "figure", path: path, sha256: hash, alt: alt, caption: caption, widthPoints: figure.widthPoints,
-                        heightPoints: figure.heightPoints)
-                case .table(let table):
-                    let caption = displayedCaption(table.caption)
-                    tables.append(Table(cell: cellResult.id, caption: caption, columns: table.columns, rows: table.rows))
-                    return Output(kind: "table", caption: caption, columns: table.columns, rows: table.rows)
+                        kind: "figure", path: figure.path, sha256: hash, alt: figure.alt, caption: figure.caption,
+                        widthPoints: figure.figure.widthPoints, heightPoints: figure.figure.heightPoints)
+                case .table(let presentedTable):
+                    let table = presentedTable.table
+                    tables.append(Table(cell: cellResult.id, caption: presentedTable.caption, columns: table.columns, rows: table.rows))
+                    return Output(kind: "table", caption: presentedTable.caption, columns: table.columns, rows: table.rows)
                 }
             }
-            let error = cellResult.error.map { ErrorRecord($0, expected: cellResult.status == .ran) }
+            let error = cellResult.error.map { ErrorRecord($0, expected: presented?.errorIsExpected ?? false) }
             return Cell(
                 id: cellResult.id, label: cellResult.label, index: cellResult.index, line: cellResult.line,
                 status: cellResult.status, seconds: cellResult.seconds, computedSeconds: cellResult.computedSeconds,

@@ -13,14 +13,12 @@ struct PageContext {
     init(result: RunResult, provenance: Provenance, resources: Report.Resources, stylesheet: String) throws {
         let notebook = result.notebook
         let front = notebook.frontMatter
-        let references = CrossReferences(cells: notebook.cells)
-        var prose = ProseRenderer(references: references)
-        let resultsByID = Dictionary(result.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let presentation = Presentation(result)
+        var prose = ProseRenderer(references: presentation.references, reservedAnchors: presentation.cellAnchors)
         var headings: [Heading] = []
         var usesMath = false
         var blocks: [[String: Any]] = []
         let inlineHTML = InlineValueHTML.fragments(for: notebook.inlineExpressions, results: result.inlineValues)
-        let captions = DisplayedCaptions(result)
         for block in notebook.blocks {
             switch block {
             case .prose(let text):
@@ -30,9 +28,8 @@ struct PageContext {
                 usesMath = usesMath || rendered.hasMath
                 blocks.append(["isProse": true, "html": rendered.html])
             case .cell(let cell):
-                blocks.append(try PageContext.cell(
-                    cell, result: resultsByID[cell.id], all: result.cells, references: references, captions: captions,
-                    resources: resources))
+                guard let presented = presentation.cell(cell.id) else { continue }
+                blocks.append(try PageContext.cell(presented, all: result.cells, resources: resources))
             }
         }
         // The abstract is Markdown too (links, math, `@tbl-…` references), rendered like prose.
@@ -46,7 +43,7 @@ struct PageContext {
             "title": front.title ?? notebook.name,
             "authors": front.authors, "hasAuthors": !front.authors.isEmpty,
             "date": front.date, "abstractHTML": abstract?.html,
-            "toc": headings.map { ["level": $0.level, "id": $0.id, "text": $0.text] }, "hasToc": headings.count > 1,
+            "toc": headings.map { ["level": $0.level, "id": $0.id, "html": $0.html] }, "hasToc": headings.count > 1,
             "blocks": blocks,
             "hasErrors": failed + skipped + inlineFailed > 0, "failedCount": failed, "skippedCount": skipped,
             "hasInlineFailures": inlineFailed > 0, "inlineFailedCount": inlineFailed,
@@ -63,40 +60,34 @@ struct PageContext {
         dictionary.compactMapValues { $0 }
     }
 
-    private static func cell(
-        _ cell: Cell, result: CellResult?, all: [CellResult], references: CrossReferences, captions: DisplayedCaptions,
-        resources: Report.Resources
-    ) throws -> [String: Any] {
-        var figureIndex = 0
-        let outputs = try (result?.outputs ?? []).map { output -> [String: Any] in
+    private static func cell(_ presented: Presentation.PresentedCell, all: [CellResult], resources: Report.Resources) throws -> [String: Any] {
+        let cell = presented.cell, result = presented.result
+        let outputs = try presented.outputs.map { output -> [String: Any] in
             switch output {
             case .text(let text): return ["isText": true, "text": text]
             case .value(let text): return ["isValue": true, "text": text]
-            case .table(let table):
-                return PageContext.table(table, cell: cell, caption: captions.caption(of: cell, builtIn: table.caption), references: references)
+            case .table(let table): return PageContext.table(table)
             case .figure(let figure):
-                figureIndex += 1
-                let caption = captions.caption(of: cell, builtIn: figure.caption)
                 return dropNils([
-                    "isFigure": true, "anchor": figureIndex == 1 ? cell.id : "\(cell.id)-\(figureIndex)",
-                    "src": try source(of: figure, cellID: cell.id, ordinal: figureIndex, resources: resources),
-                    "alt": cell.options.displayedAlt(figure.altText), "width": Int(figure.widthPoints.rounded()),
-                    "height": Int(figure.heightPoints.rounded()), "hasCaption": caption != nil || references.name(of: cell.id) != nil,
-                    "caption": caption, "number": figureIndex == 1 ? references.numbers[cell.id] : nil,
+                    "isFigure": true, "anchor": figure.anchor, "src": try source(of: figure, resources: resources),
+                    "alt": figure.alt, "width": Int(figure.figure.widthPoints.rounded()),
+                    "height": Int(figure.figure.heightPoints.rounded()),
+                    "hasCaption": figure.caption != nil || figure.number != nil,
+                    "caption": figure.caption, "number": figure.number,
                 ])
             }
         }
-        var context: [String: Any] = [
-            "isCell": true, "id": cell.id, "anchor": cell.id, "status": result?.status.rawValue ?? "not-run",
+        var context = dropNils([
+            "isCell": true, "id": cell.id, "anchor": presented.anchor, "status": result?.status.rawValue ?? "not-run",
             "echo": cell.options.echo, "fold": cell.options.fold,
             "codeHTML": SwiftHighlighter.html(cell.displayCode),
             "outputs": outputs, "timing": result.map(RunSummary.timing) ?? "not run",
-        ]
+        ])
         if let skipReason = result?.skipReason { context["skipReason"] = skipReason }
         if let error = result?.error {
             let dependents = all.filter { $0.blockedBy == cell.id }.map(\.id)
             context["error"] = [
-                "expected": result?.status == .ran, "location": "\(error.file):\(error.line):\(error.column)",
+                "expected": presented.errorIsExpected, "location": "\(error.file):\(error.line):\(error.column)",
                 "rendered": error.rendered, "dependents": dependents, "hasDependents": !dependents.isEmpty,
             ] as [String: Any]
         }
@@ -104,25 +95,26 @@ struct PageContext {
     }
 
     /// A table with numeric columns right-aligned.
-    private static func table(_ table: TableOutput, cell: Cell, caption: String?, references: CrossReferences) -> [String: Any] {
+    private static func table(_ presented: Presentation.PresentedTable) -> [String: Any] {
+        let table = presented.table
         let numeric = table.columns.indices.map { column in
             table.rows.allSatisfy { row in column < row.count && ValueFormatter.number(from: row[column]) != nil }
         }
         let alignment = { (column: Int) in numeric.indices.contains(column) && numeric[column] ? "num" : "text" }
         return dropNils([
-            "isTable": true, "anchor": cell.id, "caption": caption,
-            "number": references.numbers[cell.id],
+            "isTable": true, "anchor": presented.anchor, "caption": presented.caption, "number": presented.number,
+            "hasCaption": presented.caption != nil || presented.number != nil,
             "columns": table.columns.enumerated().map { ["name": $1, "alignment": alignment($0)] },
             "rows": table.rows.map { row in ["cells": row.enumerated().map { ["text": $1, "alignment": alignment($0)] }] },
         ])
     }
 
-    private static func source(of figure: FigureOutput, cellID: String, ordinal: Int, resources: Report.Resources) throws -> String {
+    private static func source(of figure: Presentation.PresentedFigure, resources: Report.Resources) throws -> String {
         switch resources {
         case .linked:
-            return FigureFileNaming.relativePath(cellID: cellID, ordinal: ordinal)
+            return figure.path
         case .selfContained:
-            return "data:image/png;base64," + figure.pngData.base64EncodedString()
+            return "data:image/png;base64," + figure.figure.pngData.base64EncodedString()
         }
     }
 
@@ -182,14 +174,5 @@ struct PageContext {
         case .selfContained(let katex):
             return "<script>\(try katex.script().replacing("</script", with: "<\\/script"))</script>\n" + typeset
         }
-    }
-}
-
-extension Cell {
-    /// The code as shown in the report: the `//|` option lines removed.
-    var displayCode: String {
-        code.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//|") }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 
 /// A heading of the report, for the table of contents.
 struct Heading: Equatable, Sendable {
@@ -7,62 +6,56 @@ struct Heading: Equatable, Sendable {
     let level: Int
     /// The anchor, unique in the page.
     let id: String
-    /// The heading's text (tags removed, entities as written).
-    let text: String
+    /// The heading's HTML as the contents list shows it: its math and code kept, its links
+    /// unwrapped (a link may not sit inside the contents entry's own link).
+    let html: String
 }
 
-/// Markdown prose to HTML: Ink for CommonMark (lists, tables, links, code), with math and
-/// cross-references protected from it, and an anchor on every heading.
+/// Markdown prose to HTML: CommonMark (`CommonMark`, which also holds the policy for raw
+/// HTML and URLs), with math and cross-references protected from it, and an anchor on
+/// every heading.
 struct ProseRenderer {
     /// Cross-reference text and target by label (`fig-x` → "Figure 3").
     let references: CrossReferences
-    private let parser = MarkdownParser()
-    private var usedAnchors: [String: Int] = [:]
+    private var anchors = UniqueIdentifiers()
 
-    init(references: CrossReferences) {
+    /// `reservedAnchors` are ids the page already uses (its cells' and figures'); headings
+    /// get others.
+    init(references: CrossReferences, reservedAnchors: Set<String> = []) {
         self.references = references
+        for anchor in reservedAnchors.sorted() { _ = anchors.claim(anchor) }
     }
 
-    /// The HTML of one prose block, the headings it contains and whether it has math. Raw
-    /// HTML written in the Markdown is escaped: prose is text, never markup that could run script.
+    /// The HTML of one prose block, the headings it contains and whether it has math.
     /// `fragments` maps placeholders in the Markdown to HTML put in their place after the
     /// Markdown pass, before headings get their anchors (so inline values reach the contents).
     mutating func render(
         _ markdown: String, fragments: [String: String] = [:]
     ) -> (html: String, headings: [Heading], hasMath: Bool) {
-        // Math is protected before raw HTML is escaped: a `<` in TeX is escaped once, when
-        // the math element is written, not twice (KaTeX would read `&lt;`).
         let protected = ProtectedMarkdown(markdown: markdown)
-        var converted = parser.html(from: ProseRenderer.escapingRawHTML(protected.markdown))
+        var converted = CommonMark.html(protected.markdown)
         for (placeholder, html) in fragments where converted.contains(placeholder) {
             converted = converted.replacing(placeholder, with: html)
         }
-        let withAnchors = addAnchors(to: converted)
-        let html = protected.restore(in: withAnchors.html) { label in references.link(to: label) }
+        let restored = protected.restore(in: converted) { label in references.link(to: label) }
+        let withAnchors = addAnchors(to: restored)
         let hasMath = protected.spans.contains { if case .math = $0 { true } else { false } }
-        return (html, withAnchors.headings, hasMath)
+        return (withAnchors.html, withAnchors.headings, hasMath)
     }
 
     /// Gives every `<hN>` an `id` from its text, unique across the page (`-2`, `-3`, …).
     private mutating func addAnchors(to html: String) -> (html: String, headings: [Heading]) {
         var headings: [Heading] = []
-        let pattern = /<h([1-6])>(.*?)<\/h\1>/
+        let pattern = /<h([1-6])>(.*?)<\/h\1>/.dotMatchesNewlines()
         let result = html.replacing(pattern) { match in
             let level = Int(match.output.1) ?? 1
             let inner = String(match.output.2)
-            let text = inner.replacing(/<[^>]*>/, with: "")
-            let id = uniqueAnchor(for: text)
-            headings.append(Heading(level: level, id: id, text: text))
+            let id = anchors.claim(ProseRenderer.slug(ProseRenderer.plainText(ofHTML: inner)))
+            let contentsHTML = inner.replacing(/<\/?a(\s[^>]*)?>/, with: "")
+            headings.append(Heading(level: level, id: id, html: contentsHTML))
             return "<h\(level) id=\"\(id)\">\(inner)</h\(level)>"
         }
         return (result, headings)
-    }
-
-    private mutating func uniqueAnchor(for text: String) -> String {
-        let slug = ProseRenderer.slug(text)
-        let count = usedAnchors[slug, default: 0] + 1
-        usedAnchors[slug] = count
-        return count == 1 ? slug : "\(slug)-\(count)"
     }
 
     /// Lower-case letters and digits joined by `-` (`"2. The VAE's energy"` → `2-the-vae-s-energy`).
@@ -71,27 +64,23 @@ struct ProseRenderer {
         return words.isEmpty ? "section" : words.joined(separator: "-")
     }
 
-    /// `<` outside code escaped as `&lt;` so Ink passes no raw HTML through; `<` inside code
-    /// spans and fences is left for Ink, which escapes it there itself.
-    static func escapingRawHTML(_ markdown: String) -> String {
-        var output = ""
-        var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            output += inFence || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") ? String(line) : escapingOutsideCodeSpans(line)
-            output += "\n"
-        }
-        return String(output.dropLast())
-    }
-
-    private static func escapingOutsideCodeSpans(_ line: Substring) -> String {
-        var output = ""
-        var inCode = false
-        for character in line {
-            if character == "`" { inCode.toggle() }
-            output += !inCode && character == "<" ? "&lt;" : String(character)
-        }
-        return output
+    /// The text of an HTML fragment written by this module: tags removed, the entities that
+    /// cmark and `htmlEscaped` write decoded (`A &amp; B` → `A & B`).
+    static func plainText(ofHTML html: String) -> String {
+        html.replacing(/<[^>]*>/, with: "")
+            .replacing(/&(#x?[0-9A-Fa-f]+|amp|lt|gt|quot|apos);/) { match in
+                let name = match.output.1
+                switch name {
+                case "amp": return "&"
+                case "lt": return "<"
+                case "gt": return ">"
+                case "quot": return "\""
+                case "apos": return "'"
+                default:
+                    let digits = name.dropFirst()
+                    let value = digits.first == "x" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                    return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? ""
+                }
+            }
     }
 }

@@ -1,10 +1,10 @@
-/// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX),
-/// a cross-reference `@fig-x` / `@tbl-x` (a numbered link), or a code span that starts a
-/// line (Ink ends the paragraph before such a line, splitting one paragraph in two).
+import FolioNotebook
+
+/// Something in prose that the Markdown pass must not touch: TeX math (typeset by KaTeX)
+/// or a cross-reference `@fig-x` / `@tbl-x` (a numbered link).
 enum ProtectedSpan: Equatable, Sendable {
     case math(MathSpan)
     case reference(label: String)
-    case code(String)
 }
 
 /// TeX math found in prose.
@@ -30,8 +30,7 @@ struct MathSpan: Equatable, Sendable {
 /// Rules (pandoc's): `$$…$$` is display math; `$…$` is inline math when the opening `$`
 /// is not followed by a space and the closing `$` is not preceded by a space nor followed
 /// by a digit (so "$5 and $6" stays text); `\$` is a literal dollar; nothing inside code
-/// spans or fenced code blocks is touched. A reference is `@fig-` or `@tbl-` followed by
-/// letters, digits, `-` or `_`, not preceded by a letter or digit (so e-mail addresses stay).
+/// spans or fenced code blocks is touched. What a reference is: `CrossReference.match`.
 struct ProtectedMarkdown: Sendable {
     /// The Markdown with placeholders.
     let markdown: String
@@ -44,14 +43,23 @@ struct ProtectedMarkdown: Sendable {
         let characters = Array(source)
         var index = 0
         var atLineStart = true
-        var inFence: String? = nil
+        var fence: CodeFence? = nil
         while index < characters.count {
             let character = characters[index]
-            if atLineStart, let fence = ProtectedMarkdown.fenceMarker(characters, at: index) {
-                if inFence == nil { inFence = fence } else if fence.hasPrefix(inFence!) { inFence = nil }
+            if atLineStart {
+                let line = characters[index...].prefix { $0 != "\n" }
+                if let open = fence {
+                    if open.isClosed(by: String(line)) { fence = nil }
+                    // The closing line itself is still code.
+                    output += String(line)
+                    index += line.count
+                    atLineStart = false
+                    continue
+                }
+                fence = CodeFence(opening: String(line))
             }
             atLineStart = character == "\n"
-            if inFence != nil {
+            if fence != nil {
                 output.append(character)
                 index += 1
                 continue
@@ -62,13 +70,8 @@ struct ProtectedMarkdown: Sendable {
                 continue
             }
             if character == "`" {
-                let end = ProtectedMarkdown.codeSpanEnd(characters, from: index)
-                if index == 0 || characters[index - 1] == "\n", let code = ProtectedMarkdown.codeContent(characters[index..<end]) {
-                    output += ProtectedMarkdown.placeholder(spans.count)
-                    spans.append(.code(code))
-                } else {
-                    output += String(characters[index..<end])
-                }
+                let end = CodeSpan.end(in: characters, from: index) ?? index + CodeSpan.run(in: characters, at: index)
+                output += String(characters[index..<end])
                 index = end
                 continue
             }
@@ -78,7 +81,7 @@ struct ProtectedMarkdown: Sendable {
                 index = end
                 continue
             }
-            if character == "@", let (label, end) = ProtectedMarkdown.reference(characters, at: index) {
+            if let (label, end) = CrossReference.match(in: characters, at: index) {
                 output += ProtectedMarkdown.placeholder(spans.count)
                 spans.append(.reference(label: label))
                 index = end
@@ -104,8 +107,6 @@ struct ProtectedMarkdown: Sendable {
                 result = result.replacing(token, with: math.html)
             case .reference(let label):
                 result = result.replacing(token, with: reference(label))
-            case .code(let code):
-                result = result.replacing(token, with: "<code>\(code.htmlEscaped)</code>")
             }
         }
         return result
@@ -113,59 +114,6 @@ struct ProtectedMarkdown: Sendable {
 
     /// Letters and digits only, so Markdown leaves it alone.
     static func placeholder(_ index: Int) -> String { "FOLIOPROTECTED\(index)Z" }
-
-    private static func fenceMarker(_ characters: [Character], at index: Int) -> String? {
-        var i = index
-        while i < characters.count, characters[i] == " ", i - index < 3 { i += 1 }
-        guard i < characters.count, characters[i] == "`" || characters[i] == "~" else { return nil }
-        let marker = characters[i]
-        var length = 0
-        while i + length < characters.count, characters[i + length] == marker { length += 1 }
-        return length >= 3 ? String(repeating: marker, count: length) : nil
-    }
-
-    /// The index just past a code span that starts at `start` (a run of backticks closed
-    /// by a run of the same length), or past the opening run if it is never closed.
-    private static func codeSpanEnd(_ characters: [Character], from start: Int) -> Int {
-        var openLength = 0
-        while start + openLength < characters.count, characters[start + openLength] == "`" { openLength += 1 }
-        var i = start + openLength
-        while i < characters.count {
-            if characters[i] == "`" {
-                var run = 0
-                while i + run < characters.count, characters[i + run] == "`" { run += 1 }
-                if run == openLength { return i + run }
-                i += run
-            } else {
-                i += 1
-            }
-        }
-        return start + openLength
-    }
-
-    /// The content of a closed one-line code span (CommonMark: one space stripped from each
-    /// side when both are there and it is not all spaces), or nil for an unclosed run.
-    private static func codeContent(_ span: ArraySlice<Character>) -> String? {
-        let fence = span.prefix { $0 == "`" }.count
-        guard span.count > 2 * fence, span.suffix(fence).allSatisfy({ $0 == "`" }), !span.contains("\n") else { return nil }
-        var content = String(span.dropFirst(fence).dropLast(fence))
-        if content.count >= 2, content.first == " ", content.last == " ", content.contains(where: { $0 != " " }) {
-            content = String(content.dropFirst().dropLast())
-        }
-        return content
-    }
-
-    private static func reference(_ characters: [Character], at start: Int) -> (String, Int)? {
-        if start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber { return nil }
-        var end = start + 1
-        while end < characters.count, characters[end].isLetter || characters[end].isNumber || "-_".contains(characters[end]) {
-            end += 1
-        }
-        while end > start + 1, "-_".contains(characters[end - 1]) { end -= 1 }
-        let label = String(characters[(start + 1)..<end])
-        guard label.hasPrefix("fig-") || label.hasPrefix("tbl-"), label.count > 4 else { return nil }
-        return (label, end)
-    }
 
     private static func math(_ characters: [Character], at start: Int) -> (MathSpan, Int)? {
         if start + 1 < characters.count, characters[start + 1] == "$" {

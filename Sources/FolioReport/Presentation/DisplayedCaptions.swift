@@ -1,9 +1,8 @@
 import FolioEngine
 import FolioNotebook
 
-/// The captions the report shows, one rule for the page and the manifest: the
-/// cell's `caption` option (with its inline values filled in from the run) wins over the
-/// built-in's. Read when the report is written, because captions are not part of the cache key.
+/// The captions the report shows (through `Presentation`): the cell's `caption` option
+/// (with its inline values filled in from the run) wins over the built-in's.
 struct DisplayedCaptions {
     private let inlineValues: [Int: InlineValueResult]
 
@@ -23,10 +22,4 @@ struct DisplayedCaptions {
         if let value = result.value { return value.text }
         return "⚠ \(expression.expression): \(result.error?.message ?? "failed")"
     }
-}
-
-extension CellOptions {
-    /// The alt text shown for a figure: the cell's `alt` option wins over the generated one
-    /// (read at write time: alt text is not part of the cache key).
-    func displayedAlt(_ builtIn: String) -> String { alt ?? builtIn }
 }
