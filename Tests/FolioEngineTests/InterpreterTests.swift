@@ -107,6 +107,16 @@ import FolioNotebook
         #expect(failure("var n = 1\nfor i in 0..<100 { n *= 100000 }") == "t.md:7:20: error: arithmetic overflow")
         #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.hasPrefix("t.md:7:30: error: cell timed out") == true)
     }
+    @Test func labelledTupleTypes() {
+        let code = """
+            func bounds(_ xs: [Double]) -> (min: Double, max: Double) { (min: xs.min(), max: xs.max()) }
+            let p: (x: Double, y: Double) = (1, 2)
+            var stats = (count: 0, total: 0.0)
+            for v in [1.0, 2.0] { stats.count += 1; stats.total += v }
+            (p.x, p.y, stats, bounds([3, 1, 2]).max)
+            """
+        #expect(value(code) == "(1.0, 2.0, (count: 2, total: 3.0), 3.0)")
+    }
     @Test func tuples() { #expect(value("let t = (x: 1, y: \"a\")\nlet (p, q) = (3, 4)\n(t.x, t.1, p + q)") == "(1, \"a\", 7)") }
     @Test func ranges() { #expect(value("var s = 0\nfor i in 1...4 { s += i }\nfor i in 0..<3 { s += i }\n(s, (0..<5).count)") == "(13, 5)") }
     @Test func strideIntsAndDoubles() {

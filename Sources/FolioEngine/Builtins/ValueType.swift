@@ -22,6 +22,8 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case figure
     case table
     case void
+    /// `(x: Double, y: Double)`: converts each element, and gives unlabelled ones the labels.
+    case tuple([Labelled<ValueType>])
 
     var description: String {
         switch self {
@@ -41,6 +43,7 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         case .figure: "Figure"
         case .table: "Table"
         case .void: "Void"
+        case .tuple(let elements): Labelled.describe(elements)
         }
     }
 
@@ -72,6 +75,15 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
             guard !overflow, count <= Evaluator.maximumMaterializedCount else { return nil }
             return element.convert(.array((lower..<upper).map(Value.int)))
         case (.vector, _): return ValueType.array(.double).convert(value)
+        case (.tuple(let types), .tuple(let fields)):
+            guard types.count == fields.count else { return nil }
+            var converted: [TupleField] = []
+            for (type, field) in zip(types, fields) {
+                guard field.label == nil || type.label == nil || field.label == type.label, let value = type.type.convert(field.value)
+                else { return nil }
+                converted.append(TupleField(label: type.label ?? field.label, value: value))
+            }
+            return .tuple(converted)
         default: return nil
         }
     }

@@ -107,6 +107,8 @@ indirect enum TypeAnnotation: Sendable, Equatable, CustomStringConvertible {
     case array(TypeAnnotation)
     case dictionary(TypeAnnotation, TypeAnnotation)
     case function
+    /// `(x: Double, y: Double)`.
+    case tuple([Labelled<TypeAnnotation>])
 
     var description: String {
         switch self {
@@ -114,7 +116,19 @@ indirect enum TypeAnnotation: Sendable, Equatable, CustomStringConvertible {
         case .array(let element): "[\(element)]"
         case .dictionary(let key, let value): "[\(key): \(value)]"
         case .function: "function"
+        case .tuple(let elements): Labelled.describe(elements)
         }
+    }
+}
+
+/// A tuple element's optional label and its type.
+struct Labelled<Element: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
+    var label: String?
+    var type: Element
+
+    /// `(x: Double, Int)`.
+    static func describe(_ elements: [Labelled]) -> String {
+        "(" + elements.map { ($0.label.map { "\($0): " } ?? "") + $0.type.description }.joined(separator: ", ") + ")"
     }
 }
 

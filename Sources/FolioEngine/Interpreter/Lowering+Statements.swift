@@ -73,8 +73,16 @@ extension Lowering {
             return .dictionary(key, value)
         }
         if syntax.is(FunctionTypeSyntax.self) { return .function }
+        if let tuple = syntax.as(TupleTypeSyntax.self), tuple.elements.count > 1 {
+            var elements: [Labelled<TypeAnnotation>] = []
+            for element in tuple.elements {
+                guard let type = typeAnnotation(element.type) else { return nil }
+                elements.append(Labelled(label: element.firstName?.text, type: type))
+            }
+            return .tuple(elements)
+        }
         if let attributed = syntax.as(AttributedTypeSyntax.self) { return typeAnnotation(attributed.baseType) }
-        unsupported(syntax, "these types", hint: "write a type name, [Element] or [Key: Value]")
+        unsupported(syntax, "these types", hint: "write a type name, [Element], [Key: Value] or a tuple (x: Double, y: Double)")
         return nil
     }
 
