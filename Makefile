@@ -12,7 +12,7 @@ FOLIO_RELEASE := .build/release/folio
 FOLIO_DEBUG := .build/debug/folio
 FLAGSHIP := notebooks/hidden-talents.md
 
-.PHONY: setup build release folio-release test check-baselines report bench clean
+.PHONY: setup build release folio-release test test-slurm check-baselines report bench clean
 
 ## setup: install the Debian packages (idempotent, quiet; no apt-get update when all are present).
 setup:
@@ -45,6 +45,15 @@ folio-release: setup
 test: build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-baselines
+
+## test-slurm: install Debian's slurm-wlm and munge, start a one-node Slurm cluster on this
+## machine, render a sweep notebook through `folio slurm` and compare it with a local render
+## (scripts/slurm/test.sh), then stop the cluster, also when the test fails.
+test-slurm: build
+	scripts/slurm/cluster.sh install
+	scripts/slurm/cluster.sh start
+	status=0; FOLIO="$(CURDIR)/$(FOLIO_DEBUG)" scripts/slurm/test.sh || status=$$?; \
+	scripts/slurm/cluster.sh stop; exit $$status
 
 ## check-baselines: re-run the tour without the cache and compare with the committed
 ## output/tour/ (docs/check.md); exit 1 on drift. The debug build draws the same bytes as

@@ -15,7 +15,10 @@ struct Folio: ParsableCommand {
             manifest.json.
             """,
         version: FolioVersion.current,
-        subcommands: [Render.self, CheckCommand.self, Lint.self, Functions.self, Export.self, Clean.self, CacheCommand.self]
+        subcommands: [
+            Render.self, CheckCommand.self, Lint.self, Functions.self, Export.self, Clean.self, CacheCommand.self, Plan.self,
+            RunUnit.self, Slurm.self,
+        ]
     )
 
     /// Cells call OpenBLAS single-threaded (see `BLASThreads`), so its idle workers are

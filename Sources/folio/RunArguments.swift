@@ -35,7 +35,42 @@ struct RunArguments: ParsableArguments {
     /// Runs the notebook; exits with `failureStatus` (after printing every diagnostic) when it
     /// does not parse or check. Without `cache`, it neither reads nor writes the cache
     /// (`folio check`). Returns the result and the wall-clock seconds it took.
-    func execute(cache: CacheArguments?, failureStatus: Int32 = 1) throws -> (result: RunResult, wallSeconds: Double) {
+    /// `configure` adjusts the run's options last (`folio run-unit`: the unit and the cache folder).
+    func execute(
+        cache: CacheArguments?, failureStatus: Int32 = 1, configure: (Notebook, inout RunOptions) throws -> Void = { _, _ in }
+    ) throws -> (result: RunResult, wallSeconds: Double) {
+        let parsed = try loadNotebook(cache: cache, failureStatus: failureStatus)
+        var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
+        options.jobs = jobs
+        do {
+            options.threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            NotebookLoading.printError("error: \(error)")
+            throw ExitCode(failureStatus)
+        }
+        options.useCache = !(cache?.noCache ?? true)
+        options.refresh = Set(cache?.refresh ?? [])
+        try configure(parsed, &options)
+        let display = ProgressDisplay(
+            isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
+            write: { FileHandle.standardError.write(Data($0.utf8)) })
+        options.events = { display.handle($0) }
+
+        let startSeconds = options.now()
+        let result = Engine.run(parsed, options: options)
+        if result.diagnostics.containsErrors {
+            NotebookLoading.report(result.diagnostics)
+            throw ExitCode(failureStatus)
+        }
+        let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
+            + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
+        for error in errors { NotebookLoading.printError("\n" + error.rendered) }
+        return (result, options.now() - startSeconds)
+    }
+
+    /// Loads the notebook and applies the `--param`s (and checks `--refresh` labels); exits
+    /// with `failureStatus` after printing the problems when it does not parse.
+    func loadNotebook(cache: CacheArguments? = nil, failureStatus: Int32 = 1) throws -> Notebook {
         var (parsed, diagnostics) = try NotebookLoading.load(notebook, failureStatus: failureStatus)
         if diagnostics.containsErrors {
             NotebookLoading.report(diagnostics + Engine.lint(parsed))
@@ -56,31 +91,7 @@ struct RunArguments: ParsableArguments {
             problems.forEach { NotebookLoading.printError("error: \($0)") }
             throw ExitCode(failureStatus)
         }
-        var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
-        options.jobs = jobs
-        do {
-            options.threads = try ComputeThreads.count(environment: ProcessInfo.processInfo.environment)
-        } catch {
-            NotebookLoading.printError("error: \(error)")
-            throw ExitCode(failureStatus)
-        }
-        options.useCache = !(cache?.noCache ?? true)
-        options.refresh = Set(refresh)
-        let display = ProgressDisplay(
-            isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
-            write: { FileHandle.standardError.write(Data($0.utf8)) })
-        options.events = { display.handle($0) }
-
-        let startSeconds = options.now()
-        let result = Engine.run(parsed, options: options)
-        if result.diagnostics.containsErrors {
-            NotebookLoading.report(result.diagnostics)
-            throw ExitCode(failureStatus)
-        }
-        let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
-            + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
-        for error in errors { NotebookLoading.printError("\n" + error.rendered) }
-        return (result, options.now() - startSeconds)
+        return parsed
     }
 }
 

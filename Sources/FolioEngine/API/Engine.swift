@@ -23,8 +23,7 @@ public enum Engine {
             return RunResult(notebook: notebook, diagnostics: diagnostics, cells: [], warnings: [])
         }
         BLASThreads.set(1)
-        let folder = URL(fileURLWithPath: notebook.path).deletingLastPathComponent()
-        let sandbox = FileSandbox(notebookFolder: folder, dataFolders: notebook.frontMatter.data.map { ($0.name, $0.path) })
+        let sandbox = sandbox(notebook)
         let events = options.events
         let runner = CellRunner(
             notebook: notebook, registry: .standard, sandbox: sandbox, params: notebook.paramsValue,

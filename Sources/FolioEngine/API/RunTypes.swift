@@ -34,12 +34,14 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var reasons: [String]
     /// Every input file the cell read (path relative to the notebook → SHA-256).
     public var inputFiles: [String: String]
+    /// A sweep cell's points in grid order (empty for other cells).
+    public var points: [SweepPointResult] = []
 
     public init(
         id: String, label: String?, index: Int, line: Int, status: CellStatus, seconds: Double, computedSeconds: Double? = nil,
         key: String?,
         outputs: [CellOutput], error: Diagnostic?, skipReason: String?, reasons: [String], inputFiles: [String: String] = [:],
-        blockedBy: String? = nil
+        blockedBy: String? = nil, points: [SweepPointResult] = []
     ) {
         self.id = id
         self.label = label
@@ -55,6 +57,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         self.reasons = reasons
         self.inputFiles = inputFiles
         self.blockedBy = blockedBy
+        self.points = points
     }
 }
 
@@ -79,6 +82,10 @@ public struct RunOptions: Sendable {
     public var useCache = true
     /// Cell ids (labels) to recompute even if cached.
     public var refresh: Set<String> = []
+    /// `folio run-unit`: compute only this work unit (a cell id, or `cell[point]` for one
+    /// point of a sweep) and the cells it reads, from the cache where possible; cells it
+    /// does not need are skipped, and neither inline values nor the cache index are touched.
+    public var unit: String?
     /// `output/.cache`.
     public var cacheDirectory: URL
     /// Timeout for cells without a `timeout` option (nil: none).

@@ -31,7 +31,8 @@ struct BuiltinRegistry: Sendable {
     private(set) var modules: [BuiltinModule] = []
 
     /// Every module Folio ships.
-    static let standard = BuiltinRegistry(modules: [.core, .math, .formatting, .collections, .matrices, .tables, .files, .plots, .models])
+    static let standard = BuiltinRegistry(
+        modules: [.core, .math, .formatting, .collections, .matrices, .tables, .files, .plots, .models, .sweeps])
 
     init(modules: [BuiltinModule]) {
         for module in modules { register(module) }

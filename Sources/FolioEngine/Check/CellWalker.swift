@@ -26,6 +26,9 @@ struct CellWalker {
     private(set) var reads: [String: Int] = [:]
     private(set) var paramsRead: Set<String> = []
     private(set) var readsAllParams = false
+    /// A sweep cell's variables, and those of them the cell reads.
+    private var sweepVariables: Set<String> = []
+    private(set) var sweepVariablesRead: Set<String> = []
 
     init(checker: Checker, cellIndex: Int) {
         self.checker = checker
@@ -38,6 +41,12 @@ struct CellWalker {
         self.checker = checker
         self.cellIndex = cellsAbove
         self.isInline = true
+    }
+
+    /// Declares a sweep cell's variables as constants of the cell, before walking it.
+    mutating func declareSweepVariables(_ names: [String]) {
+        for name in names { declare(name, Symbol(isVar: false, function: nil)) }
+        sweepVariables = Set(names)
     }
 
     /// Walks an inline value's expression.
@@ -338,7 +347,10 @@ struct CellWalker {
 
     @discardableResult
     private mutating func resolve(_ name: String, at position: SourcePosition, isCall: Bool) -> Resolved {
-        if let symbol = local(name) { return symbol.function.map(Resolved.notebook) ?? .unknown }
+        if let symbol = local(name) {
+            if sweepVariables.contains(name) { sweepVariablesRead.insert(name) }
+            return symbol.function.map(Resolved.notebook) ?? .unknown
+        }
         if let definition = checker.definition(of: name) {
             if definition.cell < cellIndex {
                 reads[name] = definition.cell

@@ -34,16 +34,21 @@ struct Checker {
     private mutating func run() {
         let cells = notebook.cells
         var lowered: [[Stmt]] = []
-        for cell in cells {
+        var unlowered: Set<Int> = []
+        for (index, cell) in cells.enumerated() {
             let (statements, problems) = Lowering.lower(cell: cell, notebook: notebook)
             lowered.append(statements)
             diagnostics += problems
+            if problems.containsErrors { unlowered.insert(index) }
         }
         collectTopLevel(cells, lowered)
         for (index, statements) in lowered.enumerated() {
             var walker = CellWalker(checker: self, cellIndex: index)
+            let sweep = cells[index].options.sweep
+            if let sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
             walker.walkTopLevel(statements)
             diagnostics += walker.diagnostics
+            if let sweep, !unlowered.contains(index) { diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead) }
             analyses.append(
                 CellAnalysis(
                     statements: statements, defines: walker.defines, reads: walker.reads,

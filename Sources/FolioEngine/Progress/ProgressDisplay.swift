@@ -123,13 +123,24 @@ public enum RunSummary {
                 cell.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                     + cell.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                     + String(format: "%9.2f", cell.seconds)
-                    + (cell.status == .cached ? "  (computed in \(seconds(cell.computedSeconds)) s)" : ""))
+                    + (cell.status == .cached ? "  (computed in \(seconds(cell.computedSeconds)) s)" : "")
+                    + pointCounts(cell.points))
         }
         let counts = [CellStatus.ran, .cached, .failed, .skipped].map { status in
             "\(cells.filter { $0.status == status }.count) \(status.rawValue)"
         }
         lines.append(counts.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// A sweep cell's points by status: `  (points: 4 ran, 8 cached)`; empty for other cells.
+    static func pointCounts(_ points: [SweepPointResult]) -> String {
+        guard !points.isEmpty else { return "" }
+        let counts = [CellStatus.ran, .cached, .failed].compactMap { status -> String? in
+            let count = points.filter { $0.status == status }.count
+            return count > 0 ? "\(count) \(status.rawValue)" : nil
+        }
+        return "  (points: " + counts.joined(separator: ", ") + ")"
     }
 
     /// How a cell's results came about: `ran in 0.52 s`, `cached (computed in 51.2 s)`,

@@ -27,10 +27,13 @@ struct CellRunner {
     /// Called with the cell's id and the text each time a cell prints.
     let onPrint: @Sendable (String, String) -> Void
 
-    func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value]) -> Outcome {
+    /// Runs `cell` over `inputs`; for one point of a sweep cell, `point` names it (its
+    /// random stream), and `inputs` hold the point's sweep variables.
+    func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value], point: String? = nil) -> Outcome {
         let start = now()
         let run = execute(
-            analysis.statements, id: cell.id, stream: "cell:" + cell.id, options: cell.options, inputs: inputs,
+            analysis.statements, id: cell.id, stream: WorkUnitKeys.stream(cell: cell.id, point: point), options: cell.options,
+            inputs: inputs,
             fallback: SourcePosition(line: cell.fenceLine, column: 1))
         if let last = run.last {
             switch last {

@@ -10,6 +10,8 @@ struct CellState {
         case cached(CellCache.CachedCell)
         /// Reused, and its values were read.
         case restored([String: Value])
+        /// A sweep cell whose values are assembled from its points on first use (`sweep`).
+        case sweep
     }
 
     /// Resolved: run, reused, or skipped.
@@ -24,4 +26,6 @@ struct CellState {
     /// The key with file hashes, of a finished successful cell: what dependents hash.
     var effectiveKey: String?
     var exports = Exports.none
+    /// The points of a sweep cell (`Scheduler+Sweep.swift`).
+    var sweep: SweepState?
 }

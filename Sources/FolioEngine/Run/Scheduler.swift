@@ -11,15 +11,17 @@ import FolioNotebook
 final class Scheduler: @unchecked Sendable {
     let notebook: Notebook
     let cells: [Cell]
-    private let analyses: [CellAnalysis]
+    let analyses: [CellAnalysis]
     let inlineAnalyses: [CellAnalysis]
     let runner: CellRunner
     let options: RunOptions
     let cache: CellCache
 
-    private let condition = NSCondition()
-    private(set) var states: [CellState]
-    private var running = 0
+    let condition = NSCondition()
+    var states: [CellState]
+    var running = 0
+    /// For `folio run-unit`: the unit to compute and the cells it needs (nil: every cell).
+    let target: UnitTarget?
     private(set) var warnings: [String] = []
 
     init(notebook: Notebook, analysis: NotebookAnalysis, runner: CellRunner, options: RunOptions) {
@@ -32,12 +34,14 @@ final class Scheduler: @unchecked Sendable {
         self.cache = CellCache(
             directory: options.cacheDirectory, notebook: notebook, sandbox: runner.sandbox, readsPrevious: options.useCache)
         states = Array(repeating: CellState(), count: notebook.cells.count)
+        target = options.unit.flatMap { UnitTarget($0, cells: notebook.cells, analyses: analysis.cells) }
     }
 
     /// Runs every cell, then evaluates the inline values; returns both in document order
     /// and records the keys in use in the cache index.
     func run() -> (cells: [CellResult], inlineValues: [InlineValueResult]) {
         let cellResults = runCells()
+        guard target == nil else { return (cellResults, []) }
         let inlineResults = BigStack.run { self.runInlineValues() }
         writeIndex(inlineKeys: inlineResults.filter { $0.status != .failed }.compactMap(\.key))
         return (cellResults, inlineResults)
@@ -48,6 +52,12 @@ final class Scheduler: @unchecked Sendable {
         while states.contains(where: { $0.result == nil }) {
             var progressed = false
             for index in cells.indices where !states[index].started {
+                if let target, !target.needed.contains(index) {
+                    states[index].started = true
+                    progressed = true
+                    finishUnneeded(index, for: target)
+                    continue
+                }
                 let upstream = analyses[index].upstream
                 guard upstream.allSatisfy({ states[$0].result != nil }) else { continue }
                 if let blocker = upstream.first(where: { !succeeded($0) }) {
@@ -92,18 +102,18 @@ final class Scheduler: @unchecked Sendable {
         cache.components(analysis, code: code, options: options) { self.states[$0].effectiveKey }
     }
 
-    private func staticComponents(_ index: Int) -> KeyComponents {
+    /// The static key components of cell `index`, or of one of its sweep points.
+    func staticComponents(_ index: Int, point: String? = nil) -> KeyComponents {
         // The random stream is named by the cell's id (label or cell-<index>), so it is part
         // of what the cell computes: two identical unlabelled cells draw different numbers.
-        var options = cells[index].options.resultAffecting
-        options["random-stream"] = cells[index].id
-        return keyComponents(analyses[index], code: cells[index].normalizedCode, options: options)
+        keyComponents(analyses[index], code: cells[index].normalizedCode, options: WorkUnitKeys.options(cells[index], point: point))
     }
 
     /// Reuses the cell from the cache if possible (finishing it) and returns nil; otherwise
     /// returns why it must run.
     private func resolveFromCache(_ index: Int) -> [String]? {
         let cell = cells[index]
+        if let grid = cell.options.sweep { return resolveSweep(index, grid: grid) }
         var keyParts = staticComponents(index)
         states[index].entryKey = keyParts.key
         states[index].components = keyParts
@@ -143,7 +153,7 @@ final class Scheduler: @unchecked Sendable {
                 blockedBy: cells[blocker].id))
     }
 
-    private func record(_ index: Int, _ result: CellResult) {
+    func record(_ index: Int, _ result: CellResult) {
         states[index].result = result
         options.events(.finished(result))
     }
@@ -151,6 +161,7 @@ final class Scheduler: @unchecked Sendable {
     // MARK: Running
 
     private func launch(_ index: Int, reasons: [String]) {
+        if cells[index].options.sweep != nil { return launchSweep(index, reasons: reasons) }
         let cellInputs = inputs(analyses[index])
         running += 1
         let cell = cells[index], analysis = analyses[index]
@@ -195,7 +206,7 @@ final class Scheduler: @unchecked Sendable {
                 reasons: reasons, inputFiles: outcome.filesRead))
     }
 
-    private func diagnostic(for error: RuntimeError) -> Diagnostic {
+    func diagnostic(for error: RuntimeError) -> Diagnostic {
         notebook.diagnostic(line: error.position.line, column: error.position.column, error.message, hint: error.hint)
     }
 
@@ -231,6 +242,10 @@ final class Scheduler: @unchecked Sendable {
         case .none: return [:]
         case .computed(let outcome): return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
         case .restored(let values): return values
+        case .sweep:
+            let values = sweepExports(index)
+            states[index].exports = .restored(values)
+            return values
         case .cached(let cached):
             let scope = Scope(parent: nil)
             scope.define("params", runner.params, isVar: false)
@@ -261,11 +276,12 @@ final class Scheduler: @unchecked Sendable {
 
     private func writeIndex(inlineKeys: [String]) {
         guard options.useCache else { return }
-        let records = cells.indices.compactMap { position -> CacheIndex.CellRecord? in
+        let records = cells.indices.flatMap { position -> [CacheIndex.CellRecord] in
+            if states[position].sweep != nil { return sweepIndexRecords(position) }
             guard succeeded(position), let components = states[position].components, let key = states[position].entryKey else {
-                return nil
+                return []
             }
-            return CacheIndex.CellRecord(id: cells[position].id, components: components, entryKey: key)
+            return [CacheIndex.CellRecord(id: cells[position].id, components: components, entryKey: key)]
         }
         do {
             try cache.storeIndex(CacheIndex(cells: records, inlineKeys: inlineKeys))

@@ -20,13 +20,17 @@ public struct CellOptions: Sendable, Equatable, Codable {
     public var alt: String?
     /// Relative tolerance for `folio check`.
     public var tolerance: Double?
+    /// The grid of a sweep cell (`sweep` and `trials`): the code runs once per point. Not
+    /// part of `resultAffecting`: each point's key holds its own coordinates, so adding a
+    /// value to the grid leaves the other points' keys alone.
+    public var sweep: SweepGrid?
 
     public init() {}
 
     /// Every option key, in the order the documentation lists them.
     public static let keys = [
         "label", "caption", "echo", "fold", "cache", "timeout", "expect-error", "width", "height", "alt",
-        "tolerance",
+        "tolerance", "sweep", "trials",
     ]
 
     /// The options that change what a cell computes (its random stream, figure sizes, the

@@ -105,8 +105,21 @@ struct CellOptionParser {
             if let number = Double(value), number >= 0, number.isFinite { options.tolerance = number } else {
                 report(line, column, "option 'tolerance' expects a number ≥ 0, got '\(value)'", "e.g. '//| tolerance: 1e-6'")
             }
+        case "sweep", "trials": applySweep(key, value, to: &options, line: line, column: column)
         default: break
         }
+    }
+
+    /// `sweep` adds its variables before the trial index, `trials` adds the trial index last.
+    private mutating func applySweep(_ key: String, _ value: String, to options: inout CellOptions, line: Int, column: Int) {
+        var parser = SweepOptionParser()
+        let existing = options.sweep?.variables ?? []
+        if key == "sweep", let variables = parser.variables(value) {
+            options.sweep = SweepGrid(variables: variables + existing)
+        } else if key == "trials", let trial = parser.trials(value) {
+            options.sweep = SweepGrid(variables: existing + [trial])
+        }
+        for problem in parser.problems { report(line, column, problem.message, problem.hint) }
     }
 
     private func isLabel(_ value: String) -> Bool {

@@ -20,6 +20,8 @@ struct Manifest: Codable {
         var skipReason: String?
         var error: ErrorRecord?
         var outputs: [Output]
+        /// A sweep cell's points with their status, timing and key (absent for other cells).
+        var points: [SweepPointResult]? = nil
     }
 
     struct ErrorRecord: Codable {
@@ -126,7 +128,8 @@ extension Manifest {
                 id: cellResult.id, label: cellResult.label, index: cellResult.index, line: cellResult.line,
                 status: cellResult.status, seconds: cellResult.seconds, computedSeconds: cellResult.computedSeconds,
                 key: cellResult.key, reasons: cellResult.reasons,
-                skipReason: cellResult.skipReason, error: error, outputs: outputs)
+                skipReason: cellResult.skipReason, error: error, outputs: outputs,
+                points: cellResult.points.isEmpty ? nil : cellResult.points)
         }
         let params = Dictionary(
             result.notebook.frontMatter.params.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first })

@@ -1,0 +1,40 @@
+import Foundation
+import FolioNotebook
+
+extension Engine {
+    /// `folio plan`: checks the notebook, then lists the work units (cells, sweep points)
+    /// the cache in `cacheDirectory` does not hold yet, without running anything. Returns
+    /// the static-check diagnostics instead when there are errors.
+    public static func plan(_ notebook: Notebook, cacheDirectory: URL) -> Result<WorkPlan, DiagnosticList> {
+        let (analysis, diagnostics) = Checker.check(notebook, registry: .standard)
+        guard !diagnostics.containsErrors else { return .failure(DiagnosticList(diagnostics: diagnostics)) }
+        let cache = CellCache(directory: cacheDirectory, notebook: notebook, sandbox: sandbox(notebook), readsPrevious: false)
+        let index = try? CacheFile.read(CacheIndex.self, kind: .index, from: CellCache.indexURL(cacheDirectory, notebook.name))
+        let previous = Dictionary((index?.head.cells ?? []).map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
+        return .success(Planner(notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous).plan())
+    }
+
+    /// Every work unit of the notebook, computed or not: each cell's id, and `cell[point]`
+    /// for each point of a sweep cell (what `folio run-unit --unit` accepts).
+    public static func unitIDs(_ notebook: Notebook) -> [String] {
+        notebook.cells.flatMap { cell in
+            cell.options.sweep.map { $0.points.map { WorkUnitKeys.unitID(cell: cell.id, point: $0.id) } } ?? [cell.id]
+        }
+    }
+
+    /// A unit id's cell id and point id (`e1[kappa=2]` → `e1`, `kappa=2`).
+    public static func unitParts(_ unit: String) -> (cell: String, point: String?) {
+        WorkUnitKeys.parse(unit)
+    }
+
+    /// The files a notebook's cells may read: its folder and its declared data folders.
+    static func sandbox(_ notebook: Notebook) -> FileSandbox {
+        let folder = URL(fileURLWithPath: notebook.path).deletingLastPathComponent()
+        return FileSandbox(notebookFolder: folder, dataFolders: notebook.frontMatter.data.map { ($0.name, $0.path) })
+    }
+}
+
+/// Diagnostics as an error value.
+public struct DiagnosticList: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,39 @@
+/// `folio plan`: the work units of a render still to compute, for a cluster or a CI matrix
+/// to run with `folio run-unit` (docs/scale-out.md).
+public struct WorkPlan: Sendable, Codable, Equatable {
+    /// One cell, or one point of a sweep cell, still to compute.
+    public struct Unit: Sendable, Codable, Equatable {
+        /// `cell` or `cell[point]`: what `folio run-unit --unit` takes.
+        public var id: String
+        public var cell: String
+        /// The point's id (`kappa=2,nu=0.1`), for a point of a sweep cell.
+        public var point: String?
+        /// The key of its cache entry; nil while a unit it depends on is not computed (the
+        /// key hashes the keys of the cells it reads).
+        public var key: String?
+        /// The units it needs first (those of the cells it reads that are still to compute).
+        public var dependsOn: [String]
+        /// 0 for units that need nothing still to compute, else one more than the highest
+        /// stage among `dependsOn`: every unit of a stage can run at once.
+        public var stage: Int
+        /// Seconds the unit took when it last ran (from the cache's record of the last render;
+        /// for a new point, the mean of its cell's other points), nil when unknown.
+        public var measuredSeconds: Double?
+    }
+
+    public var notebook: String
+    public var units: [Unit]
+    /// Units (cells and points) the cache already holds.
+    public var cachedUnits: Int
+
+    /// The sum of the units' measured seconds, and how many units have none.
+    public var measuredSeconds: (total: Double, unknown: Int) {
+        (units.compactMap(\.measuredSeconds).reduce(0, +), units.filter { $0.measuredSeconds == nil }.count)
+    }
+
+    /// The units grouped by stage, in stage order.
+    public var stages: [[Unit]] {
+        let count = (units.map(\.stage).max() ?? -1) + 1
+        return (0..<count).map { stage in units.filter { $0.stage == stage } }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import FolioNotebook
+
+/// Sweep cells: each point of the grid is a work unit with its own cache entry (key: the
+/// cell's key components plus the point's coordinates) and random stream. A sweep cell is
+/// reused when every point is cached; otherwise only the missing points run, up to `jobs`
+/// at once. Dependents see each name the cell defines as one `Sweep` value over the points.
+extension Scheduler {
+    /// Looks every point up; finishes the cell and returns nil when all are cached, otherwise
+    /// returns why it must run.
+    func resolveSweep(_ index: Int, grid: SweepGrid) -> [String]? {
+        let cell = cells[index]
+        var points = grid.points
+        if let target, target.cell == index, let point = target.point { points = points.filter { $0.id == point } }
+        let components = points.map { staticComponents(index, point: $0.id) }
+        var sweep = SweepState(grid: grid, points: points, components: components, entryKeys: components.map(\.key))
+        var cellComponents = staticComponents(index)
+        cellComponents.options["sweep"] = grid.summary
+        states[index].components = cellComponents
+        var reasons: [String] = []
+        if !options.useCache {
+            reasons = ["--no-cache"]
+        } else if !cell.options.cache {
+            reasons = ["cache: false"]
+        } else if options.refresh.contains(cell.id) {
+            reasons = ["--refresh \(cell.id)"]
+        }
+        for position in points.indices {
+            guard reasons.isEmpty else { break }
+            switch cache.lookupCell(key: sweep.entryKeys[position]) {
+            case .found(let cached) where cache.filesUnchanged(cached.entry.components.files):
+                sweep.components[position].files = cached.entry.components.files
+                sweep.cached[position] = cached
+            case .corrupt(let message): warn(message)
+            default: break
+            }
+        }
+        sweep.toRun = points.indices.filter { sweep.cached[$0] == nil }
+        states[index].sweep = sweep
+        guard let first = sweep.toRun.first else {
+            finishSweep(index, seconds: 0, reasons: [])
+            return nil
+        }
+        if reasons.isEmpty { reasons = cache.reasonsToRun(sweep.unitID(cell, first), sweep.components[first]) }
+        let counted = "\(sweep.toRun.count) of \(points.count) point\(points.count == 1 ? "" : "s") to compute"
+        return [counted] + reasons
+    }
+
+    /// Runs the missing points on a thread of their own (which takes one of the `jobs`
+    /// slots; the points share out `jobs` threads among themselves), storing each point's
+    /// entry as soon as it succeeds, so an interrupted sweep keeps its finished points.
+    func launchSweep(_ index: Int, reasons: [String]) {
+        guard let sweep = states[index].sweep else { return }
+        running += 1
+        options.events(.started(cell: cells[index].id))
+        let sweepRunner = SweepRunner(
+            runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
+            jobs: options.jobs)
+        let points = sweep.toRun.map { sweep.points[$0] }
+        let start = options.now()
+        let thread = Thread { [self] in
+            let outcomes = sweepRunner.run(points) { [self] finished, outcome in
+                let position = sweep.toRun[finished]
+                var components = sweep.components[position]
+                components.files = outcome.filesRead
+                guard outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) else { return }
+                condition.withLock { warn(problem) }
+            }
+            condition.lock()
+            for (position, outcome) in zip(sweep.toRun, outcomes) { states[index].sweep?.outcomes[position] = outcome }
+            finishSweep(index, seconds: max(0, options.now() - start), reasons: reasons)
+            running -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = BigStack.stackSizeBytes
+        thread.start()
+    }
+
+    /// Records the cell from its points (those that ran were stored as each finished): failed
+    /// when any point failed (its error lists them), ran when any point ran, else cached.
+    func finishSweep(_ index: Int, seconds: Double, reasons: [String]) {
+        guard var sweep = states[index].sweep else { return }
+        let cell = cells[index]
+        var points: [SweepPointResult] = []
+        var outputs: [CellOutput] = []
+        var files: [String: String] = [:]
+        var failures: [(point: String, error: RuntimeError)] = []
+        for position in sweep.points.indices {
+            let pointID = sweep.points[position].id
+            let key = sweep.entryKeys[position]
+            var pointOutputs: [CellOutput] = []
+            if let cached = sweep.cached[position] {
+                pointOutputs = cached.entry.outputs
+                points.append(SweepPointResult(id: pointID, status: .cached, seconds: 0, computedSeconds: cached.entry.seconds, key: key))
+            } else if let outcome = sweep.outcomes[position] {
+                pointOutputs = outcome.outputs
+                sweep.components[position].files = outcome.filesRead
+                if let error = outcome.error {
+                    failures.append((pointID, error))
+                    points.append(
+                        SweepPointResult(
+                            id: pointID, status: .failed, seconds: outcome.seconds, computedSeconds: outcome.seconds, key: key,
+                            error: error.message))
+                } else {
+                    points.append(
+                        SweepPointResult(id: pointID, status: .ran, seconds: outcome.seconds, computedSeconds: outcome.seconds, key: key))
+                }
+            }
+            files.merge(sweep.components[position].files) { first, _ in first }
+            if !pointOutputs.isEmpty { outputs += [.text("[\(pointID)]\n")] + pointOutputs }
+        }
+        states[index].sweep = sweep
+        var cellComponents = states[index].components ?? staticComponents(index)
+        cellComponents.files = files
+        states[index].components = cellComponents
+        let effectiveKey = WorkUnitKeys.sweepKey(pointKeys: sweep.components.map(\.key))
+        let status: CellStatus = !failures.isEmpty ? .failed : points.contains { $0.status == .ran } ? .ran : .cached
+        if status != .failed {
+            states[index].entryKey = effectiveKey
+            states[index].effectiveKey = effectiveKey
+            states[index].exports = .sweep
+        }
+        record(
+            index,
+            CellResult(
+                id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: status, seconds: seconds,
+                computedSeconds: points.reduce(0) { $0 + $1.computedSeconds }, key: effectiveKey, outputs: outputs,
+                error: sweepError(failures, of: points.count), skipReason: nil, reasons: status == .cached ? [] : reasons,
+                inputFiles: files, points: points))
+    }
+
+    /// One error card for every failing point, at the first failure's location.
+    private func sweepError(_ failures: [(point: String, error: RuntimeError)], of total: Int) -> Diagnostic? {
+        guard let first = failures.first else { return nil }
+        let list = failures.map { "  \($0.point): \($0.error.message)" }.joined(separator: "\n")
+        let message = "\(failures.count) of \(total) sweep point\(total == 1 ? "" : "s") failed:\n" + list
+        return notebook.diagnostic(
+            line: first.error.position.line, column: first.error.position.column, message,
+            hint: first.error.hint ?? "the other points keep their results and cache entries; once fixed, only the failed points run")
+    }
+
+    /// Writes a point's entry (with `components`, file hashes included); returns the problem,
+    /// if any, for the caller to report. Safe on any thread: entries are written atomically.
+    private func storePoint(
+        _ index: Int, _ sweep: SweepState, _ position: Int, _ outcome: CellRunner.Outcome, _ components: KeyComponents
+    ) -> String? {
+        guard options.useCache, cells[index].options.cache else { return nil }
+        let unit = sweep.unitID(cells[index], position)
+        do {
+            try cache.storeCell(key: sweep.entryKeys[position], cellID: unit, components: components, outcome: outcome, error: nil)
+            return nil
+        } catch {
+            return "cannot write the cache entry of \(unit): \(error.localizedDescription)"
+        }
+    }
+
+    /// The values dependents see: each name the cell defines as a `Sweep` over its points.
+    /// Cached points are read now; a point whose values are unreadable is recomputed.
+    func sweepExports(_ index: Int) -> [String: Value] {
+        guard let sweep = states[index].sweep else { return [:] }
+        let perPoint = sweep.points.indices.map { pointValues(index, sweep, $0) }
+        var exports: [String: Value] = [:]
+        for name in analyses[index].defines {
+            exports[name] = SweepValue(grid: sweep.grid, values: perPoint.map { $0[name] ?? .void }).value
+        }
+        return exports
+    }
+
+    private func pointValues(_ index: Int, _ sweep: SweepState, _ position: Int) -> [String: Value] {
+        if let outcome = sweep.outcomes[position] { return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first }) }
+        guard let cached = sweep.cached[position] else { return [:] }
+        let scope = Scope(parent: nil)
+        scope.define("params", runner.params, isVar: false)
+        for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
+        do {
+            let values = try cache.restore(cached, scope: scope, registry: runner.registry)
+            scope.freeze()
+            return Dictionary(values, uniquingKeysWith: { first, _ in first })
+        } catch {
+            let unit = sweep.unitID(cells[index], position)
+            warn("the values of cache entry \(cached.entry.key) (\(unit)) are unreadable (\(error)); recomputing")
+            let sweepRunner = SweepRunner(
+                runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
+                jobs: 1)
+            let point = sweep.points[position]
+            let outcome = BigStack.run { sweepRunner.runPoint(point) }
+            var components = sweep.components[position]
+            components.files = outcome.filesRead
+            if outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) { warn(problem) }
+            states[index].sweep?.outcomes[position] = outcome
+            return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The index records of a sweep cell: the cell (when it succeeded) and every point
+    /// whose entry exists, so `folio clean` keeps them and `--explain` compares them.
+    func sweepIndexRecords(_ index: Int) -> [CacheIndex.CellRecord] {
+        guard let sweep = states[index].sweep else { return [] }
+        var records: [CacheIndex.CellRecord] = []
+        if succeeded(index), let components = states[index].components, let key = states[index].entryKey {
+            records.append(CacheIndex.CellRecord(id: cells[index].id, components: components, entryKey: key))
+        }
+        for position in sweep.points.indices {
+            let hasEntry = sweep.cached[position] != nil || sweep.outcomes[position].map { $0.error == nil } ?? false
+            guard hasEntry else { continue }
+            records.append(
+                CacheIndex.CellRecord(
+                    id: sweep.unitID(cells[index], position), components: sweep.components[position], entryKey: sweep.entryKeys[position]))
+        }
+        return records
+    }
+
+    /// `folio run-unit`: a cell the target does not need is skipped without running.
+    func finishUnneeded(_ index: Int, for target: UnitTarget) {
+        let cell = cells[index]
+        record(
+            index,
+            CellResult(
+                id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .skipped, seconds: 0,
+                key: nil, outputs: [], error: nil, skipReason: "not needed for unit \(target.unit)", reasons: []))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import FolioNotebook
+@testable import FolioEngine
+
+/// `folio plan`: the units still to compute, their keys, dependencies, stages and seconds.
+@Suite struct PlanTests {
+    static func plan(_ source: String, cache: URL) throws -> WorkPlan {
+        let (notebook, _) = Notebook.parse(source: source, path: "sweep.md")
+        return try Engine.plan(notebook, cacheDirectory: cache).get()
+    }
+
+    @Test func aColdPlanListsEveryUnitByStageWithKeysOnlyWhereKnown() throws {
+        let plan = try Self.plan(SweepTests.source(kappas: "[2, 4]"), cache: TestSupport.temporaryDirectory())
+        #expect(plan.cachedUnits == 0)
+        #expect(plan.stages.map(\.count) == [1, 8, 1])
+        #expect(plan.units[0].id == "base" && plan.units[0].key != nil)
+        #expect(plan.units[1].id == "runs[kappa=2,nu=0.1,trial=0]")
+        #expect(plan.units[1].dependsOn == ["base"])
+        #expect(plan.units[1].key == nil)
+        #expect(plan.units.last?.dependsOn.count == 8)
+        #expect(plan.units.allSatisfy { $0.measuredSeconds == nil })
+    }
+
+    @Test func afterARenderOnlyNewPointsArePlannedWithTheKeysTheRenderUses() throws {
+        let cache = TestSupport.temporaryDirectory()
+        let rendered = SweepTests.render(SweepTests.source(kappas: "[2, 4]"), cache: cache)
+        #expect(rendered.succeeded)
+        #expect(try Self.plan(SweepTests.source(kappas: "[2, 4]"), cache: cache).units.isEmpty)
+        let plan = try Self.plan(SweepTests.source(kappas: "[2, 4, 6]"), cache: cache)
+        #expect(plan.cachedUnits == 9)
+        #expect(plan.units.map(\.id).prefix(4) == [
+            "runs[kappa=6,nu=0.1,trial=0]", "runs[kappa=6,nu=0.1,trial=1]", "runs[kappa=6,nu=0.3,trial=0]", "runs[kappa=6,nu=0.3,trial=1]",
+        ])
+        #expect(plan.units.first?.stage == 0)
+        #expect(plan.units.last?.id == "summary" && plan.units.last?.stage == 1)
+        // New points are projected from the measured ones of their cell.
+        #expect(plan.units.first?.measuredSeconds != nil)
+        let rerun = SweepTests.render(SweepTests.source(kappas: "[2, 4, 6]"), cache: cache)
+        let keys = Dictionary(uniqueKeysWithValues: (rerun.cells[1].points).map { ("runs[\($0.id)]", $0.key) })
+        for unit in plan.units where unit.point != nil { #expect(unit.key == keys[unit.id]) }
+    }
+
+    @Test func unitIDsNameEveryCellAndPoint() {
+        let (notebook, _) = Notebook.parse(source: SweepTests.source(kappas: "[2]", trials: 1), path: "sweep.md")
+        #expect(Engine.unitIDs(notebook) == ["base", "runs[kappa=2,nu=0.1,trial=0]", "runs[kappa=2,nu=0.3,trial=0]", "summary"])
+        #expect(Engine.unitParts("runs[kappa=2,nu=0.1,trial=0]") == ("runs", "kappa=2,nu=0.1,trial=0"))
+    }
+}
