@@ -20,6 +20,9 @@ struct RunArguments: ParsableArguments {
     @Option(help: "The output folder.")
     var output = "output"
 
+    @Flag(help: "Show what each cell prints in the terminal as it prints it, prefixed by the cell's label.")
+    var echo = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for param in params where !param.contains("=") {
@@ -49,7 +52,7 @@ struct RunArguments: ParsableArguments {
         options.refresh = Set(cache?.refresh ?? [])
         try configure(parsed, &options)
         let display = ProgressDisplay(
-            isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
+            isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
             write: { FileHandle.standardError.write(Data($0.utf8)) })
         options.events = { display.handle($0) }
 

@@ -20,6 +20,7 @@ final class CellContext {
     private let deadline: Double?
     private let timeoutSeconds: Double?
     private let onProgress: @Sendable (ProgressUpdate) -> Void
+    private let onPrint: @Sendable (String) -> Void
     private var steps = 0
     /// Open `withProgressStep` scopes, outermost first.
     private var progressScopes: [ProgressScope] = []
@@ -30,7 +31,7 @@ final class CellContext {
         registry: BuiltinRegistry, cellID: String, options: CellOptions = CellOptions(), generator: SeededGenerator,
         sandbox: FileSandbox,
         timeoutSeconds: Double?, threads: Int = 1, now: @escaping @Sendable () -> Double,
-        onProgress: @escaping @Sendable (ProgressUpdate) -> Void
+        onProgress: @escaping @Sendable (ProgressUpdate) -> Void, onPrint: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.registry = registry
         self.cellID = cellID
@@ -42,12 +43,15 @@ final class CellContext {
         self.timeoutSeconds = timeoutSeconds
         self.deadline = timeoutSeconds.map { now() + $0 }
         self.onProgress = onProgress
+        self.onPrint = onPrint
     }
 
     func emit(_ output: CellOutput) { outputs.append(output) }
 
-    /// Appends printed text, merging consecutive prints into one output.
+    /// Appends printed text, merging consecutive prints into one output, and passes it on
+    /// as it is produced (`folio render --echo`).
     func print(_ text: String) {
+        onPrint(text)
         if case .text(let previous)? = outputs.last {
             outputs[outputs.count - 1] = .text(previous + text)
         } else {
