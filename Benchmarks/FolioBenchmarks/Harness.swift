@@ -23,17 +23,31 @@ protocol BenchmarkSuite {
 }
 
 enum Stopwatch {
-    /// Median wall-clock seconds of `repetitions` runs of `body`, after one warm-up run.
-    static func medianSeconds(repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+    /// Median seconds of `repetitions` runs of `body`, after one warm-up run, read on
+    /// `clock` (wall-clock time unless told otherwise).
+    static func medianSeconds(repetitions: Int, clock: () -> Double = wallSeconds, _ body: () throws -> Void) rethrows
+        -> Double
+    {
         try body()
         var samples: [Double] = []
         for _ in 0..<repetitions {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = clock()
             try body()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            samples.append(clock() - start)
         }
         samples.sort()
         return samples[samples.count / 2]
+    }
+
+    /// Wall-clock seconds since an arbitrary start.
+    static func wallSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// CPU seconds used by the whole process: steadier than wall time on a shared machine,
+    /// for single-threaded work.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -3,7 +3,7 @@ import FolioMath
 
 // `make bench` (or `FolioBenchmarks SUITE…` to run some suites): one JSON line per result.
 let suites: [any BenchmarkSuite.Type] = [
-    MathBenchmarks.self, PlotBenchmarks.self, EngineBenchmarks.self, ModelBenchmarks.self, ProcessBenchmarks.self,
+    MathBenchmarks.self, PlotBenchmarks.self, EngineBenchmarks.self, InterpreterBenchmarks.self, ModelBenchmarks.self, ProcessBenchmarks.self,
     CacheBenchmarks.self,
 ]
 

@@ -20,6 +20,9 @@ struct RunArguments: ParsableArguments {
     @Option(help: "The output folder.")
     var output = "output"
 
+    @Flag(help: "Show what each cell prints in the terminal as it prints it, prefixed by the cell's label.")
+    var echo = false
+
     @Option(help: ArgumentHelp(
         "Stop the whole run after this many seconds: running cells fail at the line they were running, the rest are skipped.",
         valueName: "seconds"))
@@ -69,7 +72,7 @@ struct RunArguments: ParsableArguments {
         options.interrupt = Interrupt.signal
         try configure(parsed, &options)
         let display = ProgressDisplay(
-            isTerminal: isatty(STDERR_FILENO) == 1, now: options.now,
+            isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
             write: { FileHandle.standardError.write(Data($0.utf8)) })
         options.events = { display.handle($0) }
 

@@ -30,7 +30,8 @@ import FolioNotebook
         Case(file: "unterminated-fence.md", location: "10:1", message: "unterminated code fence '```'"),
         Case(file: "syntax-error.md", location: "9:15", message: "syntax error: expected ')'"),
         Case(file: "unsupported-construct.md", location: "10:1", message: "'struct' declarations are not supported in cells"),
-        Case(file: "unsupported-switch.md", location: "10:1", message: "'switch' expressions are not supported in cells"),
+        Case(file: "switch-not-exhaustive.md", location: "10:1", message: "switch must be exhaustive"),
+        Case(file: "guard-falls-through.md", location: "10:13", message: "'guard' body must not fall through"),
         Case(file: "unknown-function.md", location: "10:9", message: "unknown function 'singularValue'"),
         Case(file: "unknown-identifier.md", location: "10:9", message: "cannot find 'totl' in scope"),
         Case(file: "wrong-label.md", location: "9:15", message: "incorrect argument label 'row:' in call to 'zeros', expected 'rows:'"),
@@ -52,6 +53,8 @@ import FolioNotebook
         Case(file: "inline-unknown-name.md", location: "10:72", message: "cannot find 'totl' in scope"),
         Case(file: "inline-defined-below.md", location: "10:24", message: "'b' is used before its definition"),
         Case(file: "inline-syntax-error.md", location: "10:32", message: "syntax error: expected ')'"),
+        Case(file: "matrix-where-vector.md", location: "10:14", message: "cannot convert value of type Matrix to expected argument type [Double]"),
+        Case(file: "operand-type-mismatch.md", location: "10:15", message: "binary operator '+' cannot be applied to Int and String"),
     ]
 
     /// Found while running, at the failing expression.
@@ -128,6 +131,29 @@ import FolioNotebook
                     ^
             hint: did you mean 'singularValues'?
             """)
+    }
+
+    @Test func mismatchedOperandsAreFoundByLintWithAHint() throws {
+        let (notebook, _, path) = try load("operand-type-mismatch.md")
+        #expect(Engine.lint(notebook).first?.rendered == """
+            \(path):10:15: error: binary operator '+' cannot be applied to Int and String
+            let label = n + " samples"
+                          ^
+            hint: convert the number to text with String(x) or "\\(x)", or the text to a number with Double(s)
+            """)
+    }
+
+    @Test func operandTypesFollowDeclarationsConversionsAndOperators() {
+        let cells = [
+            "func f(_ x: Double) -> String { x + \"!\" }", "let t = Double(2) * 3 < \"a\"", "let b = true + 1",
+            "var s = \"a\"\ns = s + \"b\"\nlet ok = (1 + 2.5, 3 / 2, s < \"c\", \"n: \\(1)\" + s, 1 == 1.0)",
+        ]
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: cells), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:6:35: error: binary operator '+' cannot be applied to Double and String",
+            "t.md:10:23: error: binary operator '<' cannot be applied to Double and String",
+            "t.md:14:14: error: binary operator '+' cannot be applied to Bool and Int",
+        ])
     }
 
     @Test func atLeastTwentyFiveBadNotebooks() throws {

@@ -1,4 +1,5 @@
 import Testing
+import FolioMath
 import FolioNotebook
 @testable import FolioEngine
 
@@ -28,6 +29,94 @@ import FolioNotebook
     @Test func arrays() { #expect(value("var xs = [1, 2, 3]\nxs.append(4)\nxs[0] = 9\nxs") == "[9, 2, 3, 4]") }
     @Test func dictionaries() {
         #expect(value("var d = [\"a\": 1]\nd[\"b\"] = 2\nd[\"a\"] += 10\n(d[\"a\"], d[\"z\", default: 0], d.count)") == "(11, 0, 2)")
+    }
+    @Test func dictionaryDefaultSubscriptIsAssignable() {
+        #expect(value("var counts: [String: Int] = [:]\nfor w in [\"a\", \"b\", \"a\"] { counts[w, default: 0] += 1 }\n(counts[\"a\"], counts[\"b\"])") == "(2, 1)")
+    }
+    @Test func switchOverValuesRangesAndBindings() {
+        let code = """
+            func kind(_ n: Int) -> String {
+                switch n {
+                case 0: return "zero"
+                case 1, 2: return "small"
+                case 3..<10: return "medium"
+                case let x where x < 0: return "negative \\(x)"
+                default: return "large"
+                }
+            }
+            [0, 2, 5, -4, 99].map { kind($0) }
+            """
+        #expect(value(code) == #"["zero", "small", "medium", "negative -4", "large"]"#)
+    }
+    @Test func switchOverDoubleRangesAndEnumCases() {
+        let code = """
+            var r = ""
+            for x in [0.25, 0.5, 1.0, 2.0] {
+                switch x {
+                case 0.0..<0.5: r += "low "
+                case 0.5...1.0: r += "high "
+                default: r += "out"
+                }
+            }
+            let kind: NormKind = .spectral
+            switch kind {
+            case .frobenius: r += " F"
+            case .spectral, .nuclear: r += " S/N"
+            }
+            r
+            """
+        #expect(value(code) == "low high high out S/N")
+    }
+    @Test func breakLeavesTheSwitchNotTheLoop() {
+        #expect(value("var n = 0\nfor i in 0..<5 {\n  switch i {\n  case 2: break\n  default: n += 1\n  }\n}\nn") == "4")
+    }
+    @Test func guardElse() {
+        #expect(value("func half(_ x: Int) -> Int {\n  guard x > 0, x % 2 == 0 else { return -1 }\n  return x / 2\n}\n(half(8), half(3), half(-2))") == "(4, -1, -1)")
+    }
+    @Test func arrayRepeatingCount() {
+        #expect(value("var grid = Array(repeating: Array(repeating: 0, count: 2), count: 2)\ngrid[1][0] = 5\n(grid, Array(0..<3))") == "([[0, 0], [5, 0]], [0, 1, 2])")
+    }
+    @Test func stringFormat() {
+        let code = #"String(format: "%d|%5.2f|%.3f|%e|%g|%-4s|%s%%", 42, 3.14159, 2, 12345.678, 0.0001, "ab", "x")"#
+        #expect(value(code) == "42| 3.14|2.000|1.234568e+04|0.0001|ab  |x%")
+        #expect(failure(#"String(format: "%d", 2.5)"#) == "t.md:6:1: error: '%d' cannot format a value of type Double")
+        #expect(failure(#"String(format: "%f %f", 2.5)"#) == "t.md:6:1: error: format has more directives than arguments")
+    }
+    @Test func sortedByMinMaxAndArrayProperties() {
+        let code = #"""
+            let xs = [3, 1, 2]
+            (xs.sorted(by: >), ["bb", "a", "ccc"].sorted { $0.count < $1.count }, xs.min(), xs.max(), xs.reduce(0, +))
+            """#
+        #expect(value(code) == #"([3, 2, 1], ["a", "bb", "ccc"], 1, 3, 6)"#)
+        #expect(value("let xs = [4, 5]\n(xs.first, xs.last, xs.isEmpty, xs.count, xs.contains(5), zip(xs, [\"a\", \"b\"]).count, xs.enumerated().count)") == "(4, 5, false, 2, true, 2, 2)")
+    }
+    // Range loops of 16 or more iterations run compiled (LoopCompiler); these pin that they
+    // behave as the walked loops do.
+    @Test func compiledLoopsBreakContinueAndReturn() {
+        #expect(value("var s = 0\nfor i in 0..<100 {\n  if i % 2 == 0 { continue }\n  if i > 50 { break }\n  s += i\n}\ns") == "625")
+        #expect(value("func firstOver(_ limit: Int) -> Int {\n  for i in 0..<1000 { if i * i > limit { return i } }\n  return -1\n}\n(firstOver(50), firstOver(10_000_000))") == "(8, -1)")
+    }
+    @Test func compiledNestedLoopsWithLocalNamesAndShadowing() {
+        let grid = "var t = 0.0\nfor i in 0..<20 {\n  let x = Double(i)\n  for j in 0..<20 {\n    let y = Double(j) * 0.5\n    if x < y { t += x * y } else { t -= x - y }\n  }\n}\nt"
+        #expect(value(grid) == "-150.0")
+        #expect(value("let x = 100\nvar out: [Int] = []\nfor i in 0..<20 {\n  let x = i * 2\n  out.append(x)\n}\n(x, out.count, out[19])") == "(100, 20, 38)")
+        #expect(value("var s = \"\"\nfor i in 0..<20 { s += String(i % 10) }\nvar d: [Int: Int] = [:]\nfor i in 0..<40 { d[i % 3, default: 0] += 1 }\n(s, d[0], Int(2.9))") == "(\"01234567890123456789\", 14, 2)")
+    }
+    @Test func compiledLoopsReportErrorsWhereWalkedLoopsDo() {
+        #expect(failure("var n = 1\nfor i in 0..<10 { n *= 100000 }") == "t.md:7:19: error: arithmetic overflow")
+        #expect(failure("var n = 1\nfor i in 0..<100 { n *= 100000 }") == "t.md:7:20: error: arithmetic overflow")
+        // A stopped loop is reported at the loop (Evaluator+Limits), compiled or walked.
+        #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.hasPrefix("t.md:7:1: error: cell timed out") == true)
+    }
+    @Test func labelledTupleTypes() {
+        let code = """
+            func bounds(_ xs: [Double]) -> (min: Double, max: Double) { (min: xs.min(), max: xs.max()) }
+            let p: (x: Double, y: Double) = (1, 2)
+            var stats = (count: 0, total: 0.0)
+            for v in [1.0, 2.0] { stats.count += 1; stats.total += v }
+            (p.x, p.y, stats, bounds([3, 1, 2]).max)
+            """
+        #expect(value(code) == "(1.0, 2.0, (count: 2, total: 3.0), 3.0)")
     }
     @Test func tuples() { #expect(value("let t = (x: 1, y: \"a\")\nlet (p, q) = (3, 4)\n(t.x, t.1, p + q)") == "(1, \"a\", 7)") }
     @Test func ranges() { #expect(value("var s = 0\nfor i in 1...4 { s += i }\nfor i in 0..<3 { s += i }\n(s, (0..<5).count)") == "(13, 5)") }
@@ -95,4 +184,41 @@ import FolioNotebook
     @Test func nanFromBuiltin() { #expect(failure("let x = -1.0\nlet y = sqrt(x)") == "t.md:7:9: error: 'sqrt' returned NaN") }
     @Test func timeout() { #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.contains("error: cell timed out after 0.3 seconds") == true) }
     @Test func runawayRecursion() { #expect(failure("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")?.contains("calls nested more than 200 deep") == true) }
+}
+
+/// `folio lint`'s operand rule and the evaluator's operators agree on every pair of scalars.
+@Suite struct OperandRuleTests {
+    @Test func staticRuleAgreesWithTheEvaluator() throws {
+        let context = CellContext(
+            registry: .standard, cellID: "t", generator: SeededGenerator(seed: 1),
+            sandbox: FileSandbox(notebookFolder: TestSupport.temporaryDirectory(), dataFolders: []),
+            now: { 0 }, onProgress: { _ in })
+        let evaluator = Evaluator(context: context)
+        let here = SourcePosition(line: 1, column: 1)
+        for op in BinaryOperator.allCases {
+            // `true || x` never evaluates x, so the Bool sample is the one that lets `&&` and `||` look at both sides.
+            let samples: [(ValueType, ExprKind)] = [
+                (.int, .int(2)), (.double, .double(2)), (.bool, .bool(op != .or)), (.string, .string([.text("a")])),
+            ]
+            for (leftType, left) in samples {
+                for (rightType, right) in samples {
+                    let expr = Expr(kind: .binary(op, Expr(kind: left, position: here), Expr(kind: right, position: here)), position: here)
+                    let runs = (try? evaluator.evaluate(expr, in: Scope(parent: nil))) != nil
+                    #expect(runs == (op.resultType(leftType, rightType) != nil), "\(leftType) \(op.rawValue) \(rightType)")
+                }
+            }
+        }
+    }
+}
+
+/// `folio functions` speaks for itself: no built-in's documentation cites a file a user does not have.
+@Suite struct BuiltinDocumentationTests {
+    @Test func noDocumentationCitesARepositoryFile() {
+        let registry = BuiltinRegistry.standard
+        for module in registry.modules {
+            for builtin in module.functions + module.methods + module.properties {
+                #expect(!builtin.documentation.contains(".md"), "\(builtin.name)")
+            }
+        }
+    }
 }

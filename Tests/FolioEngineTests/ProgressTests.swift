@@ -8,8 +8,23 @@ import FolioNotebook
     final class Harness: @unchecked Sendable {
         var time = 0.0
         var written: [String] = []
-        func display(terminal: Bool) -> ProgressDisplay {
-            ProgressDisplay(isTerminal: terminal, now: { self.time }, write: { self.written.append($0) })
+        func display(terminal: Bool, echo: Bool = false) -> ProgressDisplay {
+            ProgressDisplay(isTerminal: terminal, echo: echo, now: { self.time }, write: { self.written.append($0) })
+        }
+    }
+
+    @Test func echoShowsPrintedLinesPrefixedByTheCellOnlyWhenAsked() {
+        let source = TestSupport.source(cells: ["//| label: sums\nprint(\"a\")\nprint(1, 2)\nprint(\"x\\ny\")"])
+        let (notebook, _) = Notebook.parse(source: source, path: "t.md")
+        for echo in [false, true] {
+            let harness = Harness()
+            let display = harness.display(terminal: false, echo: echo)
+            var options = RunOptions(cacheDirectory: TestSupport.temporaryDirectory())
+            options.useCache = false
+            options.events = { display.handle($0) }
+            #expect(Engine.run(notebook, options: options).succeeded)
+            let echoed = harness.written.filter { $0.hasPrefix("sums │") }
+            #expect(echoed == (echo ? ["sums │ a\n", "sums │ 1 2\n", "sums │ x\n", "sums │ y\n"] : []))
         }
     }
 
@@ -97,6 +112,8 @@ import FolioNotebook
     @Test func functionDocumentation() {
         #expect(Engine.functionDocumentation("zeros")?.hasPrefix("zeros(rows: Int, columns: Int) -> Matrix") == true)
         #expect(Engine.functionDocumentation("nope") == nil)
+        #expect(Engine.functionDocumentation("NormKind") == "enum NormKind\n\nCases: .frobenius, .spectral, .nuclear.\n\nTaken by: norm(…).")
+        #expect(Engine.functionDocumentation(nil)?.contains("enum         NormKind: .frobenius, .spectral, .nuclear") == true)
         #expect(Engine.functionDocumentation(nil)?.contains("randomNormal(rows: Int, columns: Int") == true)
     }
 }

@@ -29,7 +29,7 @@ public enum Engine {
             notebook: notebook, registry: .standard, sandbox: sandbox, params: notebook.paramsValue,
             limits: RunLimits(options), threads: max(1, options.threads / max(1, options.jobs)),
             now: options.now,
-            onProgress: { events(.progress($0)) })
+            onProgress: { events(.progress($0)) }, onPrint: { events(.printed(cell: $0, text: $1)) })
         let scheduler = Scheduler(notebook: notebook, analysis: analysis, runner: runner, options: options)
         let (cells, inlineValues) = scheduler.run()
         return RunResult(

@@ -67,6 +67,8 @@ public enum RunEvent: Sendable {
     case started(cell: String)
     case finished(CellResult)
     case progress(ProgressUpdate)
+    /// Text a cell printed, as soon as it printed it.
+    case printed(cell: String, text: String)
     case warning(String)
 }
 

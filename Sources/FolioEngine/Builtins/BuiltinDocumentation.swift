@@ -1,4 +1,5 @@
-/// Text for `folio functions`: one line per built-in, or the full entry for one name.
+/// Text for `folio functions`: one line per built-in and per enumeration type, or the full
+/// entry for one name (a built-in, or an enumeration with its cases and who takes it).
 enum BuiltinDocumentation {
     static func render(registry: BuiltinRegistry, name: String?) -> String? {
         var lines: [String] = []
@@ -18,8 +19,26 @@ enum BuiltinDocumentation {
                 }
             }
         }
+        lines += enumerations(registry: registry, name: name)
         if name != nil, lines.isEmpty { return nil }
         return lines.joined(separator: "\n").trimmingTrailingNewlines()
+    }
+
+    /// `enum NormKind: .frobenius, .spectral, .nuclear` and, for one, the built-ins taking it.
+    private static func enumerations(registry: BuiltinRegistry, name: String?) -> [String] {
+        var lines: [String] = []
+        for (type, cases) in registry.enumerations.sorted(by: { $0.key < $1.key }) where name == nil || type == name {
+            let list = cases.map { ".\($0)" }.joined(separator: ", ")
+            if name == nil {
+                lines.append("\("enum".padding(toLength: 12, withPad: " ", startingAt: 0)) \(type): \(list)")
+                continue
+            }
+            let takers = registry.modules.flatMap { $0.functions + $0.methods }.filter { builtin in
+                builtin.parameters.contains { if case .enumeration(type, _) = $0.type { true } else { false } }
+            }
+            lines += ["enum \(type)", "", "Cases: \(list).", "", "Taken by: " + takers.map { "\($0.name)(…)" }.joined(separator: ", ") + "."]
+        }
+        return lines
     }
 
     private static func display(_ builtin: Builtin, _ kind: String) -> String {

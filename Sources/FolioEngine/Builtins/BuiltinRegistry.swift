@@ -60,6 +60,7 @@ struct BuiltinRegistry: Sendable {
         case .array(let element): .array(valueType(of: element))
         case .dictionary: .dictionary
         case .function: .function
+        case .tuple(let elements): .tuple(elements.map { Labelled(label: $0.label, type: valueType(of: $0.type)) })
         }
     }
 

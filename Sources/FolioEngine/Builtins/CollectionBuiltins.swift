@@ -34,8 +34,28 @@ extension BuiltinModule {
             ) { call in
                 try elements(call).reduce(call[1]) { try call.apply(call[2], [$0, $1]) }
             },
-            method("sorted", [], returns: .array(.any), doc: "The elements in increasing order (numbers or strings).") { call in
-                .array(try sortedValues(try elements(call)))
+            method(
+                "sorted", [.labeled("by", .function, default: .void)], returns: .array(.any),
+                doc: """
+                    The elements in increasing order (numbers or strings), or ordered by \
+                    `areInIncreasingOrder`: `sorted(by: >)`, `sorted { $0.count < $1.count }`.
+                    """
+            ) { call in
+                guard case .function = call[1] else { return .array(try sortedValues(try elements(call))) }
+                return .array(try elements(call).sorted { a, b in
+                    guard case .bool(let ordered) = try call.apply(call[1], [a, b]) else {
+                        throw BuiltinError("sorted(by:)'s closure must return Bool")
+                    }
+                    return ordered
+                })
+            },
+            method("min", [], returns: .any, doc: "The smallest element (numbers or strings; an error when empty).") { call in
+                guard let smallest = try sortedValues(try elements(call)).first else { throw BuiltinError("min() of an empty array") }
+                return smallest
+            },
+            method("max", [], returns: .any, doc: "The largest element (numbers or strings; an error when empty).") { call in
+                guard let largest = try sortedValues(try elements(call)).last else { throw BuiltinError("max() of an empty array") }
+                return largest
             },
             method("reversed", [], returns: .array(.any), doc: "The elements in reverse order.") { call in
                 .array(try elements(call).reversed())

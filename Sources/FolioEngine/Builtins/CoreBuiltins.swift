@@ -50,12 +50,36 @@ extension BuiltinModule {
                 default: throw BuiltinError("cannot convert \(value.typeName) to Double")
                 }
             },
-            conversion("String", .string, doc: "The value as `print` shows it.") { .string($0.description) },
-            conversion("Array", .array(.any), doc: "The elements of a range, array or matrix (column-major) as an array.") {
-                value in
+            Builtin(
+                "String",
+                [.positional("value", .any, default: .void), .labeled("format", .string, default: .void), .variadic("arguments", .any)],
+                returns: .string,
+                doc: """
+                    `String(x)`: the value as `print` shows it. `String(format: "%.3f s, %d runs", t, n)`: \
+                    C-style directives %d %i %f %e %g %s %% with flags, width and precision (`%8.2f`, `%-6s`).
+                    """
+            ) { call in
+                guard case .string(let format) = call[1] else { return .string(call[0].description) }
+                guard case .void = call[0] else { throw BuiltinError("give either a value or 'format:', not both") }
+                return .string(try PrintfFormat.format(format, try call.array(2)))
+            },
+            Builtin(
+                "Array",
+                [.positional("value", .any, default: .void), .labeled("repeating", .any, default: .void), .labeled("count", .int, default: .void)],
+                returns: .array(.any),
+                doc: """
+                    `Array(x)`: the elements of a range, array or matrix (column-major) as an array. \
+                    `Array(repeating: v, count: n)`: `n` copies of `v`.
+                    """
+            ) { call in
+                if case .int = call[2] {
+                    return .array(Array(repeating: call[1], count: try call.count(2, maximum: Evaluator.maximumMaterializedCount)))
+                }
+                let value = call[0]
                 if case .matrix(let matrix) = value { return .array(matrix.elements.map(Value.double)) }
-                guard let array = ValueType.array(.any).convert(value) else {
-                    throw BuiltinError("cannot make an array from \(value.typeName)")
+                guard case .void = call[1], let array = ValueType.array(.any).convert(value) else {
+                    throw BuiltinError(
+                        "cannot make an array from \(value.typeName)", hint: "write Array(x) or Array(repeating: value, count: n)")
                 }
                 return array
             },

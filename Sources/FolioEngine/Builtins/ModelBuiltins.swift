@@ -132,7 +132,7 @@ extension BuiltinModule {
                     .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "normal")),
                 ],
                 returns: .record("CorruptedData"),
-                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (PAPER.md E1: `.normal`). Fields as `lowRankPlusSparse`."
+                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values). Fields as `lowRankPlusSparse`."
             ) { call in
                 corrupted(try corruptEntries(
                     try call.matrix(0), ratio: try call.double(1), values: outlierValues(call[2]), mode: .additive, seed: nextSeed(call)))
@@ -144,7 +144,7 @@ extension BuiltinModule {
                     .labeled("upper", .double, default: .double(1)),
                 ],
                 returns: .record("CorruptedData"),
-                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (PAPER.md E6). Fields as `lowRankPlusSparse`."
+                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise). Fields as `lowRankPlusSparse`."
             ) { call in
                 corrupted(try corruptPixels(
                     try call.matrix(0), fraction: try call.double(1), lower: try call.double(2), upper: try call.double(3),
@@ -158,7 +158,7 @@ extension BuiltinModule {
                 ],
                 returns: .record("ManifoldData"),
                 doc: """
-                    Samples of a nonlinear manifold (PAPER.md E1/E2): z ~ N(0, I) through a fixed random ReLU network \
+                    Samples of a nonlinear manifold: z ~ N(0, I) through a fixed random ReLU network \
                     latent → hidden… → output with He initialisation. Fields: `clean` (samples × output), `latent`.
                     """
             ) { call in
@@ -187,7 +187,7 @@ extension BuiltinModule {
             ) { call in vector(try subspaceAnglesDegrees(try call.matrix(0), try call.matrix(1))) },
             Builtin(
                 "singularSpectrum", [.positional("x", .matrix)], returns: .array(.double),
-                doc: "The singular values of `x`, largest first (PAPER.md E6(a))."
+                doc: "The singular values of `x`, largest first (to read off a matrix's effective rank)."
             ) { call in vector(try singularSpectrum(try call.matrix(0))) },
             Builtin(
                 "supportRecovery",
@@ -212,7 +212,7 @@ extension BuiltinModule {
             Builtin(
                 "activeDimensions", [.positional("norms", .vector), .labeled("threshold", .double, default: .double(0.05))],
                 returns: .int,
-                doc: "How many norms are at least `threshold` × the largest (PAPER.md E2's 0.05 rule)."
+                doc: "How many norms are at least `threshold` × the largest: the active latent dimensions of a VAE, with the usual 0.05 cut-off."
             ) { call in .int(activeDimensionCount(try call.doubles(0), threshold: try call.double(1))) },
         ],
         enumerations: [

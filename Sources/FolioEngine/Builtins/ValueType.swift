@@ -1,3 +1,5 @@
+import FolioMath
+
 /// The declared type of a built-in's parameter or result.
 indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case any
@@ -20,6 +22,8 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case figure
     case table
     case void
+    /// `(x: Double, y: Double)`: converts each element, and gives unlabelled ones the labels.
+    case tuple([Labelled<ValueType>])
 
     var description: String {
         switch self {
@@ -39,6 +43,7 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         case .figure: "Figure"
         case .table: "Table"
         case .void: "Void"
+        case .tuple(let elements): Labelled.describe(elements)
         }
     }
 
@@ -56,6 +61,7 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         case (.enumeration(let name, let cases), .enumCase(let type, let caseName)):
             guard type == nil || type == name, cases.contains(caseName) else { return nil }
             return .enumCase(type: name, name: caseName)
+        case (.array(.any), .array): return value
         case (.array(let element), .array(let elements)):
             var converted: [Value] = []
             converted.reserveCapacity(elements.count)
@@ -69,8 +75,35 @@ indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
             guard !overflow, count <= Evaluator.maximumMaterializedCount else { return nil }
             return element.convert(.array((lower..<upper).map(Value.int)))
         case (.vector, _): return ValueType.array(.double).convert(value)
+        case (.tuple(let types), .tuple(let fields)):
+            guard types.count == fields.count else { return nil }
+            var converted: [TupleField] = []
+            for (type, field) in zip(types, fields) {
+                guard field.label == nil || type.label == nil || field.label == type.label, let value = type.type.convert(field.value)
+                else { return nil }
+                converted.append(TupleField(label: type.label ?? field.label, value: value))
+            }
+            return .tuple(converted)
         default: return nil
         }
+    }
+
+    /// The types `folio lint` follows through names and built-in results.
+    static let staticallyKnown: [ValueType] = [.int, .double, .bool, .string, .matrix]
+
+    /// Whether a value of the statically known type `known` can never convert to this type
+    /// (for `folio lint`): asks `convert` itself with a sample value of that type.
+    func rejects(_ known: ValueType) -> Bool {
+        let sample: Value? = switch known {
+        case .int: .int(1)
+        case .double: .double(1)
+        case .bool: .bool(true)
+        case .string: .string("")
+        case .matrix: .matrix(Matrix(rows: 1, columns: 1))
+        default: nil
+        }
+        guard let sample else { return false }
+        return convert(sample) == nil
     }
 
     /// Whether a literal of kind `literal` can never convert to this type (for `folio lint`).

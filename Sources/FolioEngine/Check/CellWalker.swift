@@ -1,12 +1,14 @@
 import FolioNotebook
 
 /// Walks one cell's statements with nested scopes, recording what it reads and reporting
-/// problems. Scopes hold names only: the cell language has no static types beyond
-/// literals, declared parameter types and built-in signatures.
+/// problems. Scopes hold names and, where known, their scalar types: from literals,
+/// declared types, built-in results and operators over those (enough to find `n + "s"`).
 struct CellWalker {
     private struct Symbol {
         var isVar: Bool
         var function: FunctionLiteral?
+        /// The value's type when the checker knows it.
+        var type: ValueType?
     }
 
     private let checker: Checker
@@ -16,6 +18,8 @@ struct CellWalker {
     private let isInline: Bool
     private var scopes: [[String: Symbol]] = [[:]]
     private var loopDepth = 0
+    /// Nesting of switch cases (where `break` leaves the switch).
+    private var switchDepth = 0
     private var functionDepth = 0
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var defines: [String] = []
@@ -76,13 +80,15 @@ struct CellWalker {
     private mutating func walk(_ statement: Stmt) {
         switch statement.kind {
         case .binding(let isVar, let pattern, let type, let value):
+            var known = type.map(expectedType)
             if let value {
-                walk(value, expected: type.map(expectedType))
+                let valueType = walk(value, expected: type.map(expectedType))
                 if let type, let literal = value.literalKind, expectedType(type).rejectsLiteral(literal) {
                     report(value.position, "cannot convert value of type \(literal.rawValue) to specified type '\(type)'")
                 }
+                known = known ?? valueType
             }
-            for (name, _) in pattern.names { declare(name, Symbol(isVar: isVar, function: nil)) }
+            for (name, _) in pattern.names { declare(name, Symbol(isVar: isVar, function: nil, type: known)) }
         case .assign(let target, _, let value):
             walk(value)
             checkAssignable(target)
@@ -106,14 +112,43 @@ struct CellWalker {
             loopDepth += 1
             walk(body)
             loopDepth -= 1
+        case .switchCases(let subject, let cases):
+            walkSwitch(walk(subject), cases)
         case .function(let literal):
             declare(literal.name ?? "", Symbol(isVar: false, function: literal))
             walkFunction(literal)
         case .returnValue(let value):
             if functionDepth == 0 { report(statement.position, "'return' outside a function", hint: "a cell's last expression is its value; no 'return' is needed") }
             if let value { walk(value) }
+        case .breakLoop where switchDepth > 0: break
         case .breakLoop, .continueLoop:
             if loopDepth == 0 { report(statement.position, "'break' and 'continue' are only allowed inside a loop") }
+        }
+    }
+
+    /// Each case in a scope of its own holding its `let` names (of the subject's type).
+    private mutating func walkSwitch(_ subjectType: ValueType?, _ cases: [SwitchCase]) {
+        for switchCase in cases {
+            scopes.append([:])
+            for item in switchCase.items {
+                switch item.pattern {
+                case .wildcard: break
+                case .binding(let name, _): declare(name, Symbol(isVar: false, function: nil, type: subjectType))
+                case .value(let expr):
+                    // A range pattern matches Doubles too (`case 0.5...1.0`), unlike a range value.
+                    if case .binary(let op, let lower, let upper) = expr.kind, op == .halfOpenRange || op == .closedRange {
+                        walk(lower)
+                        walk(upper)
+                    } else {
+                        walk(expr)
+                    }
+                }
+                if let condition = item.condition { walk(condition) }
+            }
+            switchDepth += 1
+            for statement in switchCase.body { walk(statement) }
+            switchDepth -= 1
+            scopes.removeLast()
         }
     }
 
@@ -121,15 +156,15 @@ struct CellWalker {
         scopes.append([:])
         for parameter in literal.parameters {
             if let defaultValue = parameter.defaultValue { walk(defaultValue) }
-            declare(parameter.name, Symbol(isVar: false, function: nil))
+            declare(parameter.name, Symbol(isVar: false, function: nil, type: parameter.type.map(expectedType)))
         }
         for index in 0..<literal.anonymousArgumentCount { declare("$\(index)", Symbol(isVar: false, function: nil)) }
-        let savedLoops = loopDepth
-        loopDepth = 0
+        let savedLoops = (loopDepth, switchDepth)
+        (loopDepth, switchDepth) = (0, 0)
         functionDepth += 1
         for statement in literal.body { walk(statement) }
         functionDepth -= 1
-        loopDepth = savedLoops
+        (loopDepth, switchDepth) = savedLoops
         scopes.removeLast()
     }
 
@@ -164,13 +199,20 @@ struct CellWalker {
 
     // MARK: Expressions
 
-    private mutating func walk(_ expr: Expr, expected: ValueType? = nil) {
+    /// Checks `expr`; returns its type when known.
+    @discardableResult
+    private mutating func walk(_ expr: Expr, expected: ValueType? = nil) -> ValueType? {
         switch expr.kind {
-        case .int, .double, .bool, .anonymousArgument: break
+        case .int: return .int
+        case .double: return .double
+        case .bool: return .bool
+        case .anonymousArgument: break
         case .string(let parts):
             for case .interpolation(let inner) in parts { walk(inner) }
+            return .string
         case .name(let name):
             resolve(name, at: expr.position, isCall: false)
+            return local(name)?.type
         case .array(let elements):
             var element: ValueType?
             if case .array(let inner)? = expected { element = inner }
@@ -182,17 +224,17 @@ struct CellWalker {
             }
         case .tuple(let elements):
             for element in elements { walk(element.value) }
-        case .binary(_, let left, let right):
-            walk(left)
-            walk(right)
-        case .prefix(_, let operand):
-            walk(operand)
+        case .binary(let op, let left, let right):
+            return checkOperands(op, walk(left), walk(right), at: expr.position)
+        case .prefix(let op, let operand):
+            let type = walk(operand)
+            return op == .not ? .bool : type
         case .ternary(let condition, let then, let otherwise):
             walk(condition)
             walk(then, expected: expected)
             walk(otherwise, expected: expected)
         case .call(let callee, let arguments):
-            walkCall(callee, arguments, at: expr.position)
+            return walkCall(callee, arguments, at: expr.position)
         case .member(let base, let name):
             if isParamsAccess(base) {
                 checkParam(name, at: expr.position)
@@ -212,9 +254,24 @@ struct CellWalker {
         case .closure(let literal):
             walkFunction(literal)
         }
+        return nil
     }
 
-    private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) {
+    /// Reports operands the operator does not take (`n + "s"`); returns the result's type.
+    private mutating func checkOperands(_ op: BinaryOperator, _ left: ValueType?, _ right: ValueType?, at position: SourcePosition)
+        -> ValueType?
+    {
+        guard let left, let right else { return nil }
+        guard let result = op.resultType(left, right) else {
+            let mismatch = op.mismatch(left.description, right.description)
+            report(position, mismatch.message, hint: mismatch.hint)
+            return nil
+        }
+        return result == .any ? nil : result
+    }
+
+    /// Checks a call; returns the built-in's result type when it is a scalar.
+    private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) -> ValueType? {
         guard case .name(let name) = callee.kind else {
             if case .member(let base, let method) = callee.kind, !isParamsAccess(base),
                 !checker.registry.allMemberNames.contains(method), method != "append", Int(method) == nil
@@ -227,7 +284,7 @@ struct CellWalker {
             }
             walk(callee)
             for argument in arguments { walk(argument.value) }
-            return
+            return nil
         }
         let function = resolve(name, at: callee.position, isCall: true)
         switch function {
@@ -236,9 +293,11 @@ struct CellWalker {
             checkArguments(arguments, literal.parameterShapes, types: types, name: name, at: position)
         case .builtin(let builtin):
             checkArguments(arguments, builtin.parameterShapes, types: builtin.parameters.map(\.type), name: name, at: position)
+            return ValueType.staticallyKnown.contains(builtin.returnType) ? builtin.returnType : nil
         case .unknown:
             for argument in arguments { walk(argument.value) }
         }
+        return nil
     }
 
     private mutating func checkArguments(
@@ -258,11 +317,15 @@ struct CellWalker {
             for index in indices { expectedTypes[index] = types[parameter] }
         }
         for (argument, type) in zip(arguments, expectedTypes) {
-            walk(argument.value, expected: type)
+            let known = walk(argument.value, expected: type)
             if let type, let literal = argument.value.literalKind, type.rejectsLiteral(literal) {
                 report(
                     argument.value.position, "cannot convert value of type \(literal.rawValue) to expected argument type \(type)",
                     hint: "'\(name)' takes \(ArgumentMatcher.describe(shapes))")
+            } else if let type, let known, argument.value.literalKind == nil, type.rejects(known) {
+                report(
+                    argument.value.position, "cannot convert value of type \(known) to expected argument type \(type)",
+                    hint: known == .matrix ? "Array(x) gives a matrix's entries as [Double] (column-major)" : "'\(name)' takes \(ArgumentMatcher.describe(shapes))")
             }
         }
     }

@@ -107,6 +107,8 @@ indirect enum TypeAnnotation: Sendable, Equatable, CustomStringConvertible {
     case array(TypeAnnotation)
     case dictionary(TypeAnnotation, TypeAnnotation)
     case function
+    /// `(x: Double, y: Double)`.
+    case tuple([Labelled<TypeAnnotation>])
 
     var description: String {
         switch self {
@@ -114,7 +116,19 @@ indirect enum TypeAnnotation: Sendable, Equatable, CustomStringConvertible {
         case .array(let element): "[\(element)]"
         case .dictionary(let key, let value): "[\(key): \(value)]"
         case .function: "function"
+        case .tuple(let elements): Labelled.describe(elements)
         }
+    }
+}
+
+/// A tuple element's optional label and its type.
+struct Labelled<Element: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
+    var label: String?
+    var type: Element
+
+    /// `(x: Double, Int)`.
+    static func describe(_ elements: [Labelled]) -> String {
+        "(" + elements.map { ($0.label.map { "\($0): " } ?? "") + $0.type.description }.joined(separator: ", ") + ")"
     }
 }
 
@@ -133,6 +147,9 @@ indirect enum StmtKind: Sendable {
     /// its own scope (otherwise one scope is reused, which is much faster).
     case forIn(pattern: Pattern, sequence: Expr, filter: Expr?, body: [Stmt], bodyMakesClosures: Bool)
     case whileLoop(condition: Expr, body: [Stmt])
+    /// `switch subject { case …: … default: … }`: the first case with a matching item runs;
+    /// `break` leaves the switch.
+    case switchCases(subject: Expr, cases: [SwitchCase])
     case function(FunctionLiteral)
     case returnValue(Expr?)
     case breakLoop
@@ -149,6 +166,39 @@ extension [Stmt] {
             }
         }
     }
+}
+
+/// One `case …:` (or `default:`, with no items) of a switch.
+struct SwitchCase: Sendable {
+    /// Empty for `default`.
+    var items: [CaseItem]
+    var body: [Stmt]
+    var position: SourcePosition
+
+    /// Whether the case matches every subject (`default`, `case _`, `case let x`).
+    var isCatchAll: Bool {
+        items.isEmpty || items.contains { item in
+            guard item.condition == nil else { return false }
+            switch item.pattern {
+            case .wildcard, .binding: return true
+            case .value: return false
+            }
+        }
+    }
+}
+
+/// One pattern of a `case`, with its `where` condition.
+struct CaseItem: Sendable {
+    var pattern: CasePattern
+    var condition: Expr?
+}
+
+enum CasePattern: Sendable {
+    /// A value (equal), a range (contains the subject) or an enum case `.name`.
+    case value(Expr)
+    /// `let name`: binds the subject.
+    case binding(String, SourcePosition)
+    case wildcard
 }
 
 indirect enum Pattern: Sendable {

@@ -23,6 +23,7 @@ final class CellContext {
     /// The most one built-in call or operator may ask to allocate, in bytes.
     let memoryBudget: Int
     private let onProgress: @Sendable (ProgressUpdate) -> Void
+    private let onPrint: @Sendable (String) -> Void
     private var steps = 0
     /// Open `withProgressStep` scopes, outermost first.
     private var progressScopes: [ProgressScope] = []
@@ -33,7 +34,7 @@ final class CellContext {
         registry: BuiltinRegistry, cellID: String, options: CellOptions = CellOptions(), generator: SeededGenerator,
         sandbox: FileSandbox,
         stop: StopCheck = .never, memoryBudget: Int = .max, threads: Int = 1, now: @escaping @Sendable () -> Double,
-        onProgress: @escaping @Sendable (ProgressUpdate) -> Void
+        onProgress: @escaping @Sendable (ProgressUpdate) -> Void, onPrint: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.registry = registry
         self.cellID = cellID
@@ -45,12 +46,15 @@ final class CellContext {
         self.stop = stop
         self.memoryBudget = memoryBudget
         self.onProgress = onProgress
+        self.onPrint = onPrint
     }
 
     func emit(_ output: CellOutput) { outputs.append(output) }
 
-    /// Appends printed text, merging consecutive prints into one output.
+    /// Appends printed text, merging consecutive prints into one output, and passes it on
+    /// as it is produced (`folio render --echo`).
     func print(_ text: String) {
+        onPrint(text)
         if case .text(let previous)? = outputs.last {
             outputs[outputs.count - 1] = .text(previous + text)
         } else {

@@ -6,14 +6,7 @@ extension Evaluator {
         if case .member(let base, let name) = callee.kind {
             if name == "append", arguments.count == 1, arguments[0].label == nil, isStorage(base) {
                 let element = try evaluate(arguments[0].value, in: scope)
-                try mutate(base, in: scope) { container in
-                    guard case .array(var elements) = container else {
-                        throw RuntimeError(message: "value of type \(container.typeName) has no member 'append'", position: callee.position, hint: nil)
-                    }
-                    container = .void
-                    elements.append(element)
-                    container = .array(elements)
-                }
+                try mutate(base, in: scope) { try self.append(element, to: &$0, at: callee.position) }
                 return .void
             }
             let receiver = try evaluate(base, in: scope)
@@ -27,6 +20,17 @@ extension Evaluator {
         var name = "function"
         if case .name(let calleeName) = callee.kind { name = calleeName }
         return try apply(function, arguments, in: scope, at: position, name: name)
+    }
+
+    /// `container.append(element)` in place: the array is moved out of `container` first, so
+    /// it is unique and appending never copies it.
+    func append(_ element: Value, to container: inout Value, at position: SourcePosition) throws {
+        guard case .array(var elements) = container else {
+            throw RuntimeError(message: "value of type \(container.typeName) has no member 'append'", position: position, hint: nil)
+        }
+        container = .void
+        elements.append(element)
+        container = .array(elements)
     }
 
     private func isStorage(_ expr: Expr) -> Bool {
@@ -44,16 +48,18 @@ extension Evaluator {
         case .function(.builtin(let builtin)):
             return try callBuiltin(builtin, receiver: nil, arguments, in: scope, at: position)
         case .function(.closure(let closure)):
-            let shapes = closure.literal.parameterShapes
-            let positional = closure.literal.parameters.isEmpty && closure.literal.name == nil
-            if positional {
+            let isNamed = closure.literal.name != nil
+            if closure.literal.parameters.isEmpty && !isNamed {
                 let values = try arguments.map { try evaluate($0.value, in: scope) }
                 return try invoke(closure, values: values, at: position)
             }
-            let bound = try matched(arguments, shapes, name: closure.literal.name ?? name, at: position)
+            let inOrder = Self.bindsInOrder(arguments, closure.literal.parameters.lazy.map { (!isNamed || $0.label == nil, false) })
+            let bound = inOrder
+                ? [] : try matched(arguments, closure.literal.parameterShapes, name: closure.literal.name ?? name, at: position)
             var values: [Value?] = []
+            values.reserveCapacity(closure.literal.parameters.count)
             for (index, parameter) in closure.literal.parameters.enumerated() {
-                guard let argumentIndex = bound[index].first else {
+                guard let argumentIndex = inOrder ? index : bound[index].first else {
                     values.append(nil)
                     continue
                 }
@@ -114,18 +120,20 @@ extension Evaluator {
                 message: "closure uses $\(closure.literal.anonymousArgumentCount - 1) but was called with \(values.count) arguments",
                 position: closure.literal.position, hint: nil)
         }
-        let callScope = Scope(parent: closure.scope)
-        for (index, value) in values.enumerated() {
-            callScope.define(index < Self.anonymousNames.count ? Self.anonymousNames[index] : "$\(index)", value, isVar: false)
-        }
-        return try run(closure, in: callScope, at: position)
+        let names = values.count < Self.anonymousNames.count
+            ? Self.anonymousNames[values.count] : (0..<values.count).map { "$\($0)" }
+        return try run(closure, in: Scope(parent: closure.scope, names: names, values: values), at: position)
     }
 
-    /// `$0`, `$1`, …: built once, not at every call.
-    private static let anonymousNames = (0..<8).map { "$\($0)" }
+    /// `[]`, `["$0"]`, `["$0", "$1"]`, …: built once, not at every call.
+    private static let anonymousNames = (0..<8).map { count in (0..<count).map { "$\($0)" } }
 
     /// Binds declared parameters; nil entries take the parameter's default.
     private func invoke(_ closure: Closure, boundValues: [Value?], at position: SourcePosition) throws -> Value {
+        let given = boundValues.compactMap { $0 }
+        if given.count == boundValues.count, given.count == closure.parameterNames.count {
+            return try run(closure, in: Scope(parent: closure.scope, names: closure.parameterNames, values: given), at: position)
+        }
         let callScope = Scope(parent: closure.scope)
         for (parameter, value) in zip(closure.literal.parameters, boundValues) {
             if let value {
@@ -160,10 +168,27 @@ extension Evaluator {
         throws -> Value
     {
         let parameters = receiver == nil ? builtin.parameters[...] : builtin.parameters.dropFirst()
-        let shapes = receiver == nil ? builtin.parameterShapes[...] : builtin.parameterShapes.dropFirst()
-        let bound = try matched(arguments, Array(shapes), name: builtin.name, at: position)
         var values: [Value] = []
+        values.reserveCapacity(builtin.parameters.count)
         if let receiver, let type = builtin.parameters.first?.type { values.append(type.convert(receiver) ?? receiver) }
+        if Self.bindsInOrder(arguments, parameters.lazy.map { ($0.label == nil, $0.isVariadic) }) {
+            for (argument, parameter) in zip(arguments, parameters) {
+                values.append(try self.argument(argument, as: parameter.type, in: scope))
+            }
+        } else {
+            try appendMatched(arguments, to: &values, builtin: builtin, parameters, isMethod: receiver != nil, in: scope, at: position)
+        }
+        var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
+        return try runBuiltin(builtin, &call, at: position)
+    }
+
+    /// Binds arguments by labels (ArgumentMatcher), filling in defaults and variadics.
+    private func appendMatched(
+        _ arguments: [Argument], to values: inout [Value], builtin: Builtin, _ parameters: ArraySlice<Builtin.Parameter>,
+        isMethod: Bool, in scope: Scope, at position: SourcePosition
+    ) throws {
+        let shapes = isMethod ? builtin.parameterShapes.dropFirst() : builtin.parameterShapes[...]
+        let bound = try matched(arguments, Array(shapes), name: builtin.name, at: position)
         for (index, parameter) in parameters.enumerated() {
             let indices = bound[index]
             if indices.isEmpty {
@@ -174,8 +199,16 @@ extension Evaluator {
                 values.append(try argument(arguments[indices[0]], as: parameter.type, in: scope))
             }
         }
-        var call = BuiltinCall(builtin: builtin, arguments: values, context: context, position: position)
-        return try runBuiltin(builtin, &call, at: position)
+    }
+
+    /// Whether the arguments bind to the parameters one each, in order, with no matching:
+    /// all unlabelled, as many as the parameters, which are unlabelled and not variadic
+    /// (`Double(i)`, `fib(n - 1)`, `xs.map { … }`: most calls, and ArgumentMatcher agrees).
+    private static func bindsInOrder(
+        _ arguments: [Argument], _ parameters: some Collection<(isUnlabelled: Bool, isVariadic: Bool)>
+    ) -> Bool {
+        arguments.count == parameters.count && arguments.allSatisfy { $0.label == nil }
+            && parameters.allSatisfy { $0.isUnlabelled && !$0.isVariadic }
     }
 
     private func argument(_ argument: Argument, as type: ValueType, in scope: Scope) throws -> Value {

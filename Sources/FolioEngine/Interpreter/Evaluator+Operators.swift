@@ -21,12 +21,35 @@ extension Evaluator {
         RuntimeError(message: "arithmetic overflow", position: position, hint: "the result does not fit in an Int; use Double")
     }
 
+    /// `target = value`, or `target op= value` when `op` is given.
+    func assign(_ op: BinaryOperator?, _ value: Value, to target: inout Value, at position: SourcePosition) throws {
+        if let op {
+            try compound(op, &target, value, at: position)
+        } else {
+            target = value
+        }
+    }
+
+    /// `target op= value`. `+=` on a String or an array appends in place (the storage is
+    /// moved out of `target`, so it is unique: building a string or array in a loop is
+    /// linear, not quadratic); everything else is `target = target op value`.
+    func compound(_ op: BinaryOperator, _ target: inout Value, _ value: Value, at position: SourcePosition) throws {
+        if op == .add, case .string(let suffix) = value, case .string(var text) = target {
+            target = .void
+            text += suffix
+            target = .string(text)
+        } else if op == .add, case .array(let tail) = value, case .array(var elements) = target {
+            target = .void
+            elements += tail
+            target = .array(elements)
+        } else {
+            target = try binary(op, target, value, at: position)
+        }
+    }
+
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
+        if let result = try scalarFastPath(op, left, right, at: position) { return result }
         switch (left, right) {
-        case (.int(let a), .int(let b)): return try integer(op, a, b, at: position)
-        case (.double(let a), .double(let b)): return try floating(op, a, b, at: position)
-        case (.int(let a), .double(let b)): return try floating(op, Double(a), b, at: position)
-        case (.double(let a), .int(let b)): return try floating(op, a, Double(b), at: position)
         case (.string(let a), .string(let b)):
             switch op {
             case .add:
@@ -50,10 +73,23 @@ extension Evaluator {
         case .equal: return .bool(try equal(left, right, at: position))
         case .notEqual: return .bool(!(try equal(left, right, at: position)))
         default:
-            throw RuntimeError(
-                message: "binary operator '\(op.rawValue)' cannot be applied to \(left.typeName) and \(right.typeName)",
-                position: position, hint: nil)
+            let mismatch = op.mismatch(left.typeName, right.typeName)
+            throw RuntimeError(message: mismatch.message, position: position, hint: mismatch.hint)
         }
+    }
+
+    /// Int and Double operands without building a tuple of the two values (the common case
+    /// in loops); nil for anything else.
+    @inline(__always)
+    private func scalarFastPath(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value? {
+        if case .double(let a) = left {
+            if case .double(let b) = right { return try floating(op, a, b, at: position) }
+            if case .int(let b) = right { return try floating(op, a, Double(b), at: position) }
+        } else if case .int(let a) = left {
+            if case .int(let b) = right { return try integer(op, a, b, at: position) }
+            if case .double(let b) = right { return try floating(op, Double(a), b, at: position) }
+        }
+        return nil
     }
 
     private func integer(_ op: BinaryOperator, _ a: Int, _ b: Int, at position: SourcePosition) throws -> Value {

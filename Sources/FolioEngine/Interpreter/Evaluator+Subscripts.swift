@@ -39,25 +39,26 @@ extension Evaluator {
         }
     }
 
-    /// Applies `body` to the element `container[indices]` in place.
+    /// Applies `body` to the element `container[indices]` in place: the container's storage
+    /// is moved out of `container` first, so it is unique and never copied.
     func updateSubscript(
         _ container: inout Value, _ indices: [Value], _ arguments: [Argument], at position: SourcePosition,
         _ body: (inout Value) throws -> Void
     ) throws {
-        switch (container, indices.count) {
-        case (.array(var elements), 1):
+        let hasDefault = indices.count == 2 && arguments.last?.label == "default"
+        if indices.count == 1, case .array(var elements) = container {
             let i = try index(indices[0], count: elements.count, what: "an array", at: position)
             container = .void
             defer { container = .array(elements) }
             try body(&elements[i])
-        case (.dictionary(var dictionary), 1):
+        } else if indices.count == 1 || hasDefault, case .dictionary(var dictionary) = container {
             let key = try dictionaryKey(indices[0], at: position)
             container = .void
             defer { container = .dictionary(dictionary) }
-            var value = dictionary[key] ?? .void
+            var value = dictionary[key] ?? (hasDefault ? indices[1] : .void)
             try body(&value)
             dictionary[key] = value
-        case (.matrix(var matrix), 2):
+        } else if indices.count == 2, case .matrix(var matrix) = container {
             let row = try index(indices[0], count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
             let column = try index(
                 indices[1], count: matrix.columns, what: "the columns of a \(matrix.shapeDescription) matrix", at: position)
@@ -69,7 +70,7 @@ extension Evaluator {
             container = .void
             matrix[row, column] = entry
             container = .matrix(matrix)
-        default:
+        } else {
             throw RuntimeError(
                 message: "cannot assign through a subscript of \(container.typeName)", position: position,
                 hint: "arrays take [i], dictionaries [key], matrices [i, j]")

@@ -9,6 +9,9 @@ final class Evaluator {
     var callDepth = 0
 
     static let maximumCallDepth = 200
+    /// Range loops of at least this many iterations are compiled first (LoopCompiler);
+    /// shorter ones cost less to walk than to compile.
+    static let compiledLoopMinimum = 16
     /// The most elements a range may turn into (a typo like `0..<10_000_000_000` must not
     /// exhaust memory).
     static let maximumMaterializedCount = 20_000_000
@@ -75,13 +78,7 @@ final class Evaluator {
             try bind(pattern, to: value, in: scope, isVar: isVar, at: statement.position)
         case .assign(let target, let op, let valueExpr):
             let value = try evaluate(valueExpr, in: scope)
-            try mutate(target, in: scope) { current in
-                if let op {
-                    current = try self.binary(op, current, value, at: statement.position)
-                } else {
-                    current = value
-                }
-            }
+            try mutate(target, in: scope) { try self.assign(op, value, to: &$0, at: statement.position) }
         case .expression(let expr):
             _ = try evaluate(expr, in: scope)
         case .ifElse(let conditions, let then, let otherwise):
@@ -108,6 +105,10 @@ final class Evaluator {
                 }
                 return .normal
             }
+        case .switchCases(let subject, let cases):
+            let flow = try switchCases(try evaluate(subject, in: scope), cases, in: scope, at: statement.position)
+            if case .breakLoop = flow { return .normal }
+            return flow
         case .function(let literal):
             scope.define(literal.name ?? "", .function(.closure(Closure(literal: literal, scope: scope))), isVar: false)
         case .returnValue(let expr):
@@ -131,6 +132,13 @@ final class Evaluator {
         _ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt], freshScopes: Bool, in scope: Scope
     ) throws -> Flow {
         let sequence = try evaluate(sequenceExpr, in: scope)
+        if !freshScopes, filter == nil, case .range(let lower, let upper) = sequence,
+            upper.subtractingReportingOverflow(lower).overflow || upper - lower >= Self.compiledLoopMinimum,
+            case .name(let name, _) = pattern
+        {
+            var compiler = LoopCompiler(evaluator: self)
+            return try compiler.rangeLoop(name, bounds: { sequence }, body, in: scope, at: sequenceExpr.position)()
+        }
         let sharedScope = freshScopes ? nil : Scope(parent: scope)
         func iterate(_ element: Value) throws -> Flow? {
             try tick(at: sequenceExpr.position)
@@ -205,9 +213,13 @@ final class Evaluator {
     }
 
     func truth(_ expr: Expr, in scope: Scope) throws -> Bool {
-        let value = try evaluate(expr, in: scope)
+        try truth(try evaluate(expr, in: scope), at: expr.position)
+    }
+
+    /// A condition's value, which must be a Bool.
+    func truth(_ value: Value, at position: SourcePosition) throws -> Bool {
         guard case .bool(let result) = value else {
-            throw RuntimeError(message: "condition must be Bool, got \(value.typeName)", position: expr.position, hint: nil)
+            throw RuntimeError(message: "condition must be Bool, got \(value.typeName)", position: position, hint: nil)
         }
         return result
     }

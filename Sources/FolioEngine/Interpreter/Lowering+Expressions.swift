@@ -37,6 +37,9 @@ extension Lowering {
             if case .dollarIdentifier = name.tokenKind, let index = Int(name.text.dropFirst()) {
                 return make(.anonymousArgument(index))
             }
+            if case .binaryOperator(let text) = name.tokenKind, let op = BinaryOperator(rawValue: text) {
+                return make(.closure(Self.operatorFunction(op, at: at)))
+            }
             return make(.name(name.text))
         }
         if let array = syntax.as(ArrayExprSyntax.self) {

@@ -53,6 +53,15 @@ extension Lowering {
         return climb(operands, operators.map(\.0), positions, &index, minimumPrecedence: 0)
     }
 
+    /// `>` passed as a function (`sorted(by: >)`, `reduce(0, +)`): the closure `{ $0 > $1 }`.
+    static func operatorFunction(_ op: BinaryOperator, at position: SourcePosition) -> FunctionLiteral {
+        let operands = (0..<2).map { Expr(kind: .anonymousArgument($0), position: position) }
+        let body = Expr(kind: .binary(op, operands[0], operands[1]), position: position)
+        return FunctionLiteral(
+            name: nil, parameters: [], body: [Stmt(kind: .expression(body), position: position)], position: position,
+            anonymousArgumentCount: 2, source: nil)
+    }
+
     /// Precedence climbing; a binary expression is located at its operator.
     func climb(
         _ operands: [Expr], _ operators: [BinaryOperator], _ positions: [SourcePosition], _ index: inout Int,

@@ -73,8 +73,16 @@ extension Lowering {
             return .dictionary(key, value)
         }
         if syntax.is(FunctionTypeSyntax.self) { return .function }
+        if let tuple = syntax.as(TupleTypeSyntax.self), tuple.elements.count > 1 {
+            var elements: [Labelled<TypeAnnotation>] = []
+            for element in tuple.elements {
+                guard let type = typeAnnotation(element.type) else { return nil }
+                elements.append(Labelled(label: element.firstName?.text, type: type))
+            }
+            return .tuple(elements)
+        }
         if let attributed = syntax.as(AttributedTypeSyntax.self) { return typeAnnotation(attributed.baseType) }
-        unsupported(syntax, "these types", hint: "write a type name, [Element] or [Key: Value]")
+        unsupported(syntax, "these types", hint: "write a type name, [Element], [Key: Value] or a tuple (x: Double, y: Double)")
         return nil
     }
 
@@ -125,6 +133,7 @@ extension Lowering {
             }
             return Stmt(kind: .whileLoop(condition: combined, body: block(whileStmt.body.statements)), position: at)
         }
+        if let guardStmt = stmt.as(GuardStmtSyntax.self) { return guardStatement(guardStmt) }
         if let returnStmt = stmt.as(ReturnStmtSyntax.self) {
             return Stmt(kind: .returnValue(returnStmt.expression.flatMap { expression($0) }), position: at)
         }
@@ -157,6 +166,7 @@ extension Lowering {
     mutating func expressionStatement(_ syntax: ExprSyntax) -> Stmt? {
         let at = position(syntax)
         if let ifExpr = syntax.as(IfExprSyntax.self) { return ifStatement(ifExpr) }
+        if let switchExpr = syntax.as(SwitchExprSyntax.self) { return switchStatement(switchExpr) }
         if let sequence = syntax.as(SequenceExprSyntax.self) {
             let elements = Array(sequence.elements)
             if let index = elements.firstIndex(where: { Self.assignmentOperator($0) != nil }) {

@@ -21,6 +21,17 @@ final class Scope: @unchecked Sendable {
         self.parent = parent
     }
 
+    /// A scope binding distinct `names` to `values` as constants at once (a call's
+    /// arguments); passing the same `names` array to every call costs no allocation.
+    init(parent: Scope?, names: [String], values: [Value]) {
+        self.parent = parent
+        self.names = names
+        self.bindings = values.map { Binding(value: $0, isVar: false) }
+        if names.count > Self.indexThreshold {
+            index = Dictionary(zip(names, names.indices), uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     func freeze() { isFrozen = true }
 
     /// Where `name` is bound in this scope (not its parents).
@@ -52,6 +63,27 @@ final class Scope: @unchecked Sendable {
         } else if names.count > Self.indexThreshold {
             index = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
         }
+    }
+
+    /// Where `name` is bound, in this scope or the nearest parent that binds it: the scope
+    /// and the binding's index there. Bindings are only ever appended or overwritten, so
+    /// the index stays valid for the scope's lifetime (compiled loops read through it).
+    func slot(of name: String) -> (scope: Scope, index: Int)? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let position = current.position(of: name) { return (current, position) }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    /// Whether the binding at `index` may be assigned (a `var` of a cell still running).
+    func isAssignable(at index: Int) -> Bool { bindings[index].isVar && !isFrozen }
+
+    /// The value at a slot found by `slot(of:)`, read or changed in place.
+    subscript(slot index: Int) -> Value {
+        get { bindings[index].value }
+        _modify { yield &bindings[index].value }
     }
 
     /// Why a name cannot be modified.

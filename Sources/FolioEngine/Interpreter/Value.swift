@@ -100,10 +100,13 @@ final class Closure: @unchecked Sendable {
     let literal: FunctionLiteral
     /// Read-only once the defining cell has finished (see `Scope.isFrozen`).
     let scope: Scope
+    /// The declared parameters' names, in order (built once, not at every call).
+    let parameterNames: [String]
 
     init(literal: FunctionLiteral, scope: Scope) {
         self.literal = literal
         self.scope = scope
+        self.parameterNames = literal.parameters.map(\.name)
     }
 }
 

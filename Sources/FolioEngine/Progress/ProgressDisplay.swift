@@ -8,6 +8,8 @@ public final class ProgressDisplay: @unchecked Sendable {
     private let isTerminal: Bool
     private let now: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
+    /// Show what cells print, each line prefixed by the cell's label (`--echo`).
+    private let echo: Bool
     private let lock = NSLock()
     private var started: [String: Double] = [:]
     private var lastPrinted: [String: (time: Double, fraction: Double)] = [:]
@@ -20,8 +22,11 @@ public final class ProgressDisplay: @unchecked Sendable {
     static let plainInterval = 10.0
     static let plainStep = 0.1
 
-    public init(isTerminal: Bool, now: @escaping @Sendable () -> Double, write: @escaping @Sendable (String) -> Void) {
+    public init(
+        isTerminal: Bool, echo: Bool = false, now: @escaping @Sendable () -> Double, write: @escaping @Sendable (String) -> Void
+    ) {
         self.isTerminal = isTerminal
+        self.echo = echo
         self.now = now
         self.write = write
     }
@@ -46,6 +51,12 @@ public final class ProgressDisplay: @unchecked Sendable {
             emitLine("\(result.status == .failed ? "✗" : "✓") \(result.id) \(detail)", finishing: result.id)
         case .progress(let update):
             progress(update)
+        case .printed(let cell, let text) where echo:
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                emitLine("\(cell) │ \(line)")
+            }
+        case .printed:
+            break
         case .warning(let message):
             emitLine("warning: \(message)")
         }

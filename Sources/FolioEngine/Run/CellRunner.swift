@@ -24,6 +24,8 @@ struct CellRunner {
     let threads: Int
     let now: @Sendable () -> Double
     let onProgress: @Sendable (ProgressUpdate) -> Void
+    /// Called with the cell's id and the text each time a cell prints.
+    let onPrint: @Sendable (String, String) -> Void
 
     /// Runs `cell` over `inputs`; for one point of a sweep cell, `point` names it (its
     /// random stream), and `inputs` hold the point's sweep variables.
@@ -64,7 +66,7 @@ struct CellRunner {
         let context = CellContext(
             registry: registry, cellID: id, options: options, generator: generator, sandbox: sandbox,
             stop: limits.stopCheck(for: options), memoryBudget: limits.memoryBudget(for: options), threads: threads, now: now,
-            onProgress: onProgress)
+            onProgress: onProgress, onPrint: { [onPrint] text in onPrint(id, text) })
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
         for (name, value) in inputs { scope.define(name, value, isVar: false) }

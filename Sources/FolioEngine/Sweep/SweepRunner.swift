@@ -48,7 +48,7 @@ struct SweepRunner {
         let pointRunner = CellRunner(
             notebook: runner.notebook, registry: runner.registry, sandbox: runner.sandbox, params: runner.params,
             limits: runner.limits, threads: runner.threads, now: runner.now,
-            onProgress: { update in progress?.inner(point: point.id, update) })
+            onProgress: { update in progress?.inner(point: point.id, update) }, onPrint: runner.onPrint)
         return pointRunner.run(analysis, cell: cell, inputs: pointInputs, point: point.id)
     }
 }

@@ -1,0 +1,212 @@
+/// Compiles an integer for-in loop, when it starts, into Swift closures: the body's names
+/// are resolved once to scope slots, and the common statements and expressions (literals,
+/// names, operators, subscripts, `Int(…)`/`Double(…)`, assignments, `let`, `if`, `append`,
+/// nested range loops) run without walking the syntax tree or searching scopes. Everything else in the
+/// body runs in the tree-walking evaluator, in the very same scopes, so the semantics and
+/// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`, `tick`).
+///
+/// Only loops whose body makes no closures are compiled (see `StmtKind.forIn`): then one
+/// scope per loop serves every iteration, and the slots found at the start stay valid
+/// (scopes only ever append bindings). The loop's own names (its variable and the body's
+/// `let`/`var`s) are bound before compiling, so a name in the body resolves to the nearest
+/// binding, as it would while walking (lint refuses a use before its declaration).
+struct LoopCompiler {
+    typealias Code = () throws -> Value
+    typealias Block = () throws -> Evaluator.Flow
+
+    let evaluator: Evaluator
+
+    /// `for name in bounds() { body }` in a new scope under `parent`; `bounds` yields a range.
+    mutating func rangeLoop(_ name: String, bounds: @escaping Code, _ body: [Stmt], in parent: Scope, at position: SourcePosition)
+        -> Block
+    {
+        let scope = Scope(parent: parent)
+        scope.define(name, .int(0), isVar: false)
+        for statement in body {
+            if case .binding(let isVar, let pattern, _, _) = statement.kind {
+                for (bound, _) in pattern.names { scope.define(bound, .void, isVar: isVar) }
+            }
+        }
+        let run = block(body, in: scope)
+        return {
+            guard case .range(let lower, let upper) = try bounds() else {
+                throw RuntimeError(message: "cannot iterate over this value", position: position, hint: nil)
+            }
+            var index = lower
+            while index < upper {
+                scope[slot: 0] = .int(index)
+                switch try run() {
+                case .breakLoop: return .normal
+                case .returned(let value): return .returned(value)
+                case .normal, .continueLoop: index += 1
+                }
+            }
+            return .normal
+        }
+    }
+
+    private mutating func block(_ statements: [Stmt], in scope: Scope) -> Block {
+        let compiled = statements.map { statement($0, in: scope) }
+        if compiled.count == 1 { return compiled[0] }
+        return {
+            for statement in compiled {
+                let flow = try statement()
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
+        }
+    }
+
+    private mutating func statement(_ statement: Stmt, in scope: Scope) -> Block {
+        let evaluator = self.evaluator, position = statement.position
+        switch statement.kind {
+        case .binding(_, .name(let name, _), nil, let valueExpr?):
+            guard let slot = scope.slot(of: name), slot.scope === scope else { break }
+            let value = expression(valueExpr, in: scope)
+            return {
+                try evaluator.tick(at: position)
+                slot.scope[slot: slot.index] = try value()
+                return .normal
+            }
+        case .assign(let target, let op, let valueExpr):
+            if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
+                let value = expression(valueExpr, in: scope)
+                return {
+                    try evaluator.tick(at: position)
+                    let newValue = try value()
+                    try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
+                    return .normal
+                }
+            }
+            // `xs[i] = v`, `counts[k, default: 0] += 1`: in place, as `Evaluator.mutate` does.
+            guard case .subscriptAccess(let base, let arguments) = target.kind, case .name(let name) = base.kind,
+                let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index)
+            else { break }
+            let value = expression(valueExpr, in: scope)
+            let indexCodes = arguments.map { expression($0.value, in: scope) }
+            return {
+                try evaluator.tick(at: position)
+                let newValue = try value()
+                let indices = try indexCodes.map { try $0() }
+                try evaluator.updateSubscript(&slot.scope[slot: slot.index], indices, arguments, at: target.position) {
+                    try evaluator.assign(op, newValue, to: &$0, at: position)
+                }
+                return .normal
+            }
+        case .expression(let expr):
+            if case .call(let callee, let arguments) = expr.kind, case .member(let base, "append") = callee.kind,
+                case .name(let name) = base.kind, arguments.count == 1, arguments[0].label == nil,
+                let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index)
+            {
+                let element = expression(arguments[0].value, in: scope)
+                return {
+                    try evaluator.tick(at: position)
+                    let value = try element()
+                    try evaluator.append(value, to: &slot.scope[slot: slot.index], at: callee.position)
+                    return .normal
+                }
+            }
+            let value = expression(expr, in: scope)
+            return {
+                try evaluator.tick(at: position)
+                _ = try value()
+                return .normal
+            }
+        case .ifElse(let conditions, let then, let otherwise) where !then.declaresNames && !(otherwise?.declaresNames ?? false):
+            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
+            let thenBlock = block(then, in: scope)
+            let otherwiseBlock = otherwise.map { block($0, in: scope) }
+            return {
+                try evaluator.tick(at: position)
+                for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
+                    return try otherwiseBlock?() ?? .normal
+                }
+                return try thenBlock()
+            }
+        case .forIn(.name(let name, _), let sequence, nil, let body, false):
+            guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange else { break }
+            let loop = rangeLoop(name, bounds: expression(sequence, in: scope), body, in: scope, at: sequence.position)
+            return {
+                try evaluator.tick(at: position)
+                return try loop()
+            }
+        case .breakLoop:
+            return {
+                try evaluator.tick(at: position)
+                return .breakLoop
+            }
+        case .continueLoop:
+            return {
+                try evaluator.tick(at: position)
+                return .continueLoop
+            }
+        default:
+            break
+        }
+        return { try evaluator.execute(statement, in: scope) }
+    }
+
+    private mutating func expression(_ expr: Expr, in scope: Scope) -> Code {
+        let evaluator = self.evaluator, position = expr.position
+        switch expr.kind {
+        case .int(let number):
+            let value = Value.int(number)
+            return { value }
+        case .double(let number):
+            let value = Value.double(number)
+            return { value }
+        case .bool(let flag):
+            let value = Value.bool(flag)
+            return { value }
+        case .name(let name):
+            guard let slot = scope.slot(of: name) else { break }
+            return { slot.scope[slot: slot.index] }
+        case .binary(let op, let left, let right) where op == .and || op == .or:
+            let isAnd = op == .and
+            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
+            return {
+                let first = try evaluator.truth(try leftCode(), at: left.position)
+                if first != isAnd { return .bool(first) }
+                return .bool(try evaluator.truth(try rightCode(), at: right.position))
+            }
+        case .binary(let op, let left, let right):
+            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
+            return {
+                let a = try leftCode()
+                return try evaluator.binary(op, a, try rightCode(), at: position)
+            }
+        case .prefix(let op, let operand):
+            let code = expression(operand, in: scope)
+            return { try evaluator.prefix(op, try code(), at: position) }
+        case .subscriptAccess(let base, let arguments):
+            let container = expression(base, in: scope)
+            let indexCodes = arguments.map { expression($0.value, in: scope) }
+            return {
+                let value = try container()
+                let indices = try indexCodes.map { try $0() }
+                return try evaluator.subscriptValue(value, indices, arguments, at: position)
+            }
+        case .call(let callee, let arguments):
+            // `Double(i)` and `Int(x)` on numbers, the conversions of inner loops; any other
+            // argument goes to the built-in itself.
+            guard case .name(let name) = callee.kind, name == "Double" || name == "Int", scope.slot(of: name) == nil,
+                arguments.count == 1, arguments[0].label == nil,
+                let builtin = evaluator.context.registry.function(named: name)
+            else { break }
+            let argument = expression(arguments[0].value, in: scope)
+            let function = Value.function(.builtin(builtin))
+            let toDouble = name == "Double"
+            return {
+                let value = try argument()
+                if toDouble, case .int(let int) = value { return .double(Double(int)) }
+                if toDouble, case .double = value { return value }
+                if !toDouble, case .int = value { return value }
+                return try evaluator.callFunction(function, with: [value], at: position)
+            }
+        default:
+            break
+        }
+        return { try evaluator.evaluate(expr, in: scope) }
+    }
+}
