@@ -12,7 +12,7 @@ FOLIO_RELEASE := .build/release/folio
 FOLIO_DEBUG := .build/debug/folio
 FLAGSHIP := notebooks/hidden-talents.md
 
-.PHONY: setup build release folio-release test test-slurm check-baselines report bench clean
+.PHONY: setup build release folio-release test test-slurm check-baselines report bench fuzz clean
 
 ## setup: install the Debian packages (idempotent, quiet; no apt-get update when all are present).
 setup:
@@ -73,6 +73,19 @@ report: folio-release
 ## bench: release-build the benchmarks and print one JSON line per result.
 bench: release
 	.build/release/FolioBenchmarks
+
+## fuzz: coverage-guided fuzzing (libFuzzer, -sanitize=fuzzer, an optimised build) of the parse + lint path:
+## FUZZ_RUNS executions (default 100000), each under FUZZ_CASE_SECONDS (1), for at most
+## FUZZ_SECONDS in all. Starts from the seeds in Tests/Fuzz/Corpus/; inputs it finds go to
+## .build-fuzz/corpus/, a crash or slow case to .build-fuzz/artifacts/ (exit non-zero).
+FUZZ_RUNS ?= 100000
+FUZZ_SECONDS ?= 1800
+FUZZ_CASE_SECONDS ?= 1
+fuzz: setup
+	FOLIO_FUZZ=1 $(SWIFT) build -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer --product FolioFuzz
+	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	.build-fuzz/release/FolioFuzz -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_CASE_SECONDS) \
+		-max_len=16384 -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus Tests/Fuzz/Corpus
 
 ## clean: remove build products and the render cache (committed reports stay).
 clean:

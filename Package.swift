@@ -89,3 +89,13 @@ let package = Package(
         ),
     ]
 )
+
+// `make fuzz` (FOLIO_FUZZ=1, built with -sanitize=fuzzer): the libFuzzer harness of the parse
+// + lint path. libFuzzer supplies `main`, so the target exists only in fuzz builds.
+if Context.environment["FOLIO_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FolioFuzz", dependencies: ["FolioEngine", "FolioNotebook"], path: "Tests/Fuzz/Harness",
+            // No Swift `main`: libFuzzer's drives the harness.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

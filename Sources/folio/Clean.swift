@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import FolioEngine
+import FolioReport
 
-/// `folio clean`: removes cache entries no notebook's last render uses, and the blobs only
-/// they referred to; says what that freed.
+/// `folio clean`: removes cache entries no notebook's last render uses, the blobs only
+/// they referred to and the leftovers of interrupted report swaps; says what that freed.
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean", abstract: "Remove cache entries and blobs that are no longer referenced.")
@@ -15,6 +16,12 @@ struct Clean: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        if !dryRun {
+            let leftovers = try ReportWriter.removeLeftovers(in: URL(fileURLWithPath: output))
+            if !leftovers.isEmpty {
+                print("removed \(leftovers.count) leftover folder\(leftovers.count == 1 ? "" : "s") of interrupted renders")
+            }
+        }
         let cache = URL(fileURLWithPath: output).appendingPathComponent(".cache")
         if dryRun { print(CacheCommand.table(Engine.cacheUsage(at: cache))) }
         let cleanup = try Engine.cleanCache(at: cache, dryRun: dryRun)

@@ -11,7 +11,7 @@ enum NotebookLoading {
             printError("error: cannot read notebook '\(path)'")
             throw ExitCode(failureStatus)
         }
-        return Notebook.parse(source: String(decoding: data, as: UTF8.self), path: path)
+        return Notebook.parse(bytes: data, path: path)
     }
 
     /// Prints diagnostics to standard error, blank-line separated, with a count.

@@ -23,8 +23,24 @@ struct RunArguments: ParsableArguments {
     @Flag(help: "Show what each cell prints in the terminal as it prints it, prefixed by the cell's label.")
     var echo = false
 
+    @Option(help: ArgumentHelp(
+        "Stop the whole run after this many seconds: running cells fail at the line they were running, the rest are skipped.",
+        valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp(
+        "Memory budget of cells without a 'memory' option: the most one call or operator may allocate (default 4GB).",
+        valueName: "size"))
+    var memory: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let timeout, !(timeout.isFinite && timeout > 0) {
+            throw ValidationError("--timeout expects a positive number of seconds, got \(timeout)")
+        }
+        if let memory, (ByteSize.parse(memory) ?? 0) <= 0 {
+            throw ValidationError("--memory expects a size such as 512MB or 8GB, got '\(memory)' (\(ByteSize.hint))")
+        }
         for param in params where !param.contains("=") {
             throw ValidationError("--param expects name=value, got '\(param)'")
         }
@@ -50,6 +66,10 @@ struct RunArguments: ParsableArguments {
         }
         options.useCache = !(cache?.noCache ?? true)
         options.refresh = Set(cache?.refresh ?? [])
+        options.timeoutSeconds = timeout
+        if let memory, let bytes = ByteSize.parse(memory) { options.memoryBudgetBytes = bytes }
+        Interrupt.install()
+        options.interrupt = Interrupt.signal
         try configure(parsed, &options)
         let display = ProgressDisplay(
             isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
@@ -65,6 +85,10 @@ struct RunArguments: ParsableArguments {
         let errors = result.cells.filter { $0.status == .failed }.compactMap(\.error)
             + result.inlineValues.filter { $0.status == .failed }.compactMap(\.error)
         for error in errors { NotebookLoading.printError("\n" + error.rendered) }
+        if options.interrupt.isRaised {
+            NotebookLoading.printError("interrupted: nothing was written; the cache and the previous output were kept")
+            throw ExitCode(130)
+        }
         return (result, options.now() - startSeconds)
     }
 

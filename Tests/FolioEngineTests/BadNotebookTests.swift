@@ -47,7 +47,7 @@ import FolioNotebook
         Case(file: "modify-other-cell.md", location: "13:1", message: "cannot modify 'total': it is defined by the cell at line 8"),
         Case(file: "return-outside-function.md", location: "10:1", message: "'return' outside a function"),
         Case(file: "unknown-method.md", location: "9:10", message: "no method named 'mapp'"),
-        Case(file: "nested-brackets.md", location: "10:12", message: "more than 12 '[' in a row"),
+        Case(file: "nested-brackets.md", location: "10:22", message: "more than 10 '[' open at once"),
         Case(file: "long-operator-chain.md", location: "9:13", message: "expression has more than 200 operators"),
         Case(file: "function-wrong-label.md", location: "10:18", message: "incorrect argument label 'with:' in call to 'scale', expected 'by:'"),
         Case(file: "inline-unknown-name.md", location: "10:72", message: "cannot find 'totl' in scope"),

@@ -61,6 +61,23 @@ import FolioNotebook
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The seeds of `make fuzz` (Tests/Fuzz/Corpus: the fixtures and hostile cases) pass
+    /// through parse and lint with the harness's checks: a smoke test of the fuzz target.
+    @Test func fuzzCorpusParsesAndLints() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        #expect(files.count >= 50)
+        for file in files {
+            let bytes = try Data(contentsOf: corpus.appendingPathComponent(file))
+            let (notebook, diagnostics) = Notebook.parse(bytes: bytes, path: file)
+            for problem in diagnostics + Engine.lint(notebook) {
+                #expect(problem.line >= 1 && problem.column >= 1, "\(problem.headline)")
+                #expect(problem.rendered.utf8.count < 4 * 1024, "\(problem.headline)")
+            }
+        }
+    }
+
     @Test func mutatedNotebooksNeverCrashOrHang() throws {
         // Half the cases start from a good notebook, half from a malformed one.
         let good = try Self.fixtureSources("notebooks"), bad = try Self.fixtureSources("bad")

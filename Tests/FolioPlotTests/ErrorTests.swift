@@ -57,3 +57,9 @@ private func message(_ figure: Figure) -> String? {
     }
     #expect(message(Figure(marks: [.histogram(HistogramMark(values: [1, 2], bins: Int.max))]))?.contains("between 1 and 10000") == true)
 }
+
+@Test func drawingStopsWhenAsked() throws {
+    let stop = StopCheck { () throws(StopReason) in throw StopReason(message: "stop", hint: "") }
+    #expect(throws: StopReason.self) { _ = try Fixtures.line.renderPNG(stop: stop) }
+    #expect(try !Fixtures.line.renderPNG(stop: .never).isEmpty)
+}

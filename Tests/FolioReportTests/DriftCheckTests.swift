@@ -134,7 +134,7 @@ import FolioPlot
         let report = try Self.drifts(Fixture(figureCount: 2))
         #expect(report.drifts.count == 1, "\(report.drifts)")
         let figure = try #require(report.drifts.first)
-        #expect(figure.kind == .figure && figure.amount == "added" && figure.new == "figures/fig-lines-2.png")
+        #expect(figure.kind == .figure && figure.amount == "added" && figure.new == "figures/fig-lines.2.png")
         #expect(figure.images?.new != nil && figure.images?.committed == nil)
     }
 

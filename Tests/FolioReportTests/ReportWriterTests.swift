@@ -78,7 +78,7 @@ import FolioNotebook
         let (notebook, _) = Notebook.parse(source: ReportFixtures.source(cells: ["//| label: fig-a\n//| alt: Better alt\nlet a = 1"]), path: "f.md")
         let (manifest, files) = Manifest.build(
             RunResult(notebook: notebook, diagnostics: [], cells: [cell], warnings: []), provenance: try ReportFixtures.options().provenance)
-        #expect(files.map(\.relativePath) == ["figures/fig-a.png", "figures/fig-a-2.png"])
+        #expect(files.map(\.relativePath) == ["figures/fig-a.png", "figures/fig-a.2.png"])
         #expect(manifest.figures.first?.alt == "Better alt")
         #expect(manifest.figures.first?.caption == "cap")
     }

@@ -27,7 +27,7 @@ public enum Engine {
         let events = options.events
         let runner = CellRunner(
             notebook: notebook, registry: .standard, sandbox: sandbox, params: notebook.paramsValue,
-            defaultTimeoutSeconds: options.defaultTimeoutSeconds, threads: max(1, options.threads / max(1, options.jobs)),
+            limits: RunLimits(options), threads: max(1, options.threads / max(1, options.jobs)),
             now: options.now,
             onProgress: { events(.progress($0)) }, onPrint: { events(.printed(cell: $0, text: $1)) })
         let scheduler = Scheduler(notebook: notebook, analysis: analysis, runner: runner, options: options)

@@ -1,4 +1,5 @@
 import Foundation
+import FolioMath
 import FolioNotebook
 
 /// How a cell ended in a run.
@@ -90,6 +91,15 @@ public struct RunOptions: Sendable {
     public var cacheDirectory: URL
     /// Timeout for cells without a `timeout` option (nil: none).
     public var defaultTimeoutSeconds: Double? = 600
+    /// Wall-clock limit for the whole run (`--timeout`; nil: none). When it passes, the
+    /// running cells stop at their next check and the cells not started yet are skipped.
+    public var timeoutSeconds: Double?
+    /// Memory budget of cells without a `memory` option (`--memory`): the most one
+    /// built-in call or operator may ask to allocate (default 4 GB).
+    public var memoryBudgetBytes: Int = 4_000_000_000
+    /// Raised (by Ctrl-C) to stop the run: running cells stop at their next check, no
+    /// other cell starts and the cache index is left as it was.
+    public var interrupt = StopSignal()
     /// Monotonic seconds.
     public var now: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     public var events: @Sendable (RunEvent) -> Void = { _ in }

@@ -173,9 +173,18 @@ struct BuiltinCall {
         return try evaluator.callFunction(function, with: values, at: position)
     }
 
-    /// Fails the call if the cell ran past its timeout.
+    /// Fails the call if the cell must stop (timeout, the render's `--timeout`, Ctrl-C).
     func checkDeadline() throws {
         try context.checkDeadline()
+    }
+
+    /// The cell's stop check, for long computations in FolioModels and FolioPlot.
+    var stop: StopCheck { context.stop }
+
+    /// Fails the call before it allocates `bytes` over the cell's memory budget; `what`
+    /// names the request in the message (defaults to the call).
+    func reserve(_ bytes: Int, for what: String? = nil) throws {
+        try context.reserve(bytes, for: what ?? "'\(builtin.name)'")
     }
 
     private func mismatch(_ index: Int, _ expected: String) -> BuiltinError {

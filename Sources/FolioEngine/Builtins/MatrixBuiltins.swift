@@ -44,7 +44,12 @@ extension BuiltinModule {
             Builtin(
                 "matmul", [.positional("a", .matrix), .positional("b", .matrix)], returns: .matrix,
                 doc: "The matrix product `a · b` (BLAS dgemm); `*` is elementwise."
-            ) { call in .matrix(try call.matrix(0).matmul(try call.matrix(1))) },
+            ) { call in
+                let a = try call.matrix(0), b = try call.matrix(1)
+                try call.reserve(MemoryEstimate.matrix(a.rows, b.columns), for: "'matmul' (a \(a.rows)×\(b.columns) product)")
+                try call.checkDeadline()
+                return .matrix(try a.matmul(b))
+            },
             Builtin(
                 "solve", [.positional("a", .matrix), .positional("b", .matrix)], returns: .matrix,
                 doc: "The solution X of `a · X = b` for square `a` (LU with partial pivoting)."
@@ -119,9 +124,7 @@ extension BuiltinModule {
 
     private static func shapeColumns(_ call: BuiltinCall) throws -> Int {
         let rows = try call.count(0, maximum: 100_000), columns = try call.count(1, maximum: 100_000)
-        guard rows * columns <= 20_000_000 else {
-            throw BuiltinError("a \(rows)×\(columns) matrix is too large (limit 20 million entries)")
-        }
+        try call.reserve(MemoryEstimate.matrix(rows, columns), for: "'\(call.builtin.name)' (a \(rows)×\(columns) matrix)")
         return columns
     }
 

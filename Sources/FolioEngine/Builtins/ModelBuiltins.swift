@@ -71,9 +71,12 @@ extension BuiltinModule {
                     """
             ) { call in
                 let lambda = try optionalDouble(call, 1)
+                let x = try call.matrix(0)
+                // X, L, S, Y, the thresholding target and the SVD's workspaces.
+                try call.reserve(MemoryEstimate.product(8, MemoryEstimate.matrix(x.rows, x.columns)))
                 let result = try pcp(
-                    try call.matrix(0), lambda: lambda, tolerance: try call.double(2),
-                    maxIterations: try call.count(3, maximum: 1_000_000), seed: nextSeed(call))
+                    x, lambda: lambda, tolerance: try call.double(2),
+                    maxIterations: try call.count(3, maximum: 1_000_000), seed: nextSeed(call), stop: call.stop)
                 return record("PCP", [
                     ("lowRank", .matrix(result.lowRank)), ("sparse", .matrix(result.sparse)), ("rank", .int(result.rank)),
                     ("iterations", .int(result.iterations)), ("residualHistory", vector(result.residualHistory)),
@@ -88,9 +91,13 @@ extension BuiltinModule {
                 returns: .record("LinearGaussianData"),
                 doc: "Samples x = Wz + ε of the PPCA model: `observed`, `clean` (Wz) and `loading` (W, cols × rank)."
             ) { call in
+                let rows = try call.count(0, maximum: 10_000_000), cols = try call.count(1, maximum: 100_000)
+                let rank = try call.int(2)
+                // observed and clean (rows × cols), the loading (cols × rank) and z (rows × rank).
+                try call.reserve(MemoryEstimate.sum(
+                    MemoryEstimate.product(2, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try linearGaussian(
-                    rows: try call.count(0, maximum: 10_000_000), cols: try call.count(1, maximum: 100_000),
-                    rank: try call.int(2), noiseVariance: try call.double(3), seed: nextSeed(call))
+                    rows: rows, cols: cols, rank: rank, noiseVariance: try call.double(3), seed: nextSeed(call))
                 return record("LinearGaussianData", [
                     ("observed", .matrix(data.observed)), ("clean", .matrix(data.clean)), ("loading", .matrix(data.loading)),
                 ])
@@ -108,8 +115,13 @@ extension BuiltinModule {
                     Fields: `observed`, `lowRank`, `sparse`, `support` (1 where corrupted).
                     """
             ) { call in
+                let rows = try call.count(0, maximum: 100_000), cols = try call.count(1, maximum: 100_000)
+                let rank = try call.int(2)
+                // observed, low-rank, sparse and support (rows × cols), and the factors A and B.
+                try call.reserve(MemoryEstimate.sum(
+                    MemoryEstimate.product(4, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try lowRankPlusSparse(
-                    rows: try call.count(0, maximum: 100_000), cols: try call.count(1, maximum: 100_000), rank: try call.int(2),
+                    rows: rows, cols: cols, rank: rank,
                     outlierRatio: try call.double(3), outliers: outlierValues(call[4]), seed: nextSeed(call))
                 return corrupted(data)
             },
@@ -156,9 +168,15 @@ extension BuiltinModule {
                     }
                     return width
                 }
+                let samples = try call.count(0, maximum: 10_000_000), latent = try call.count(1, maximum: 10_000)
+                let output = try call.count(3, maximum: 100_000)
+                // One samples × width activation per layer, and the weights between layers.
+                let widths = [latent] + hidden + [output]
+                let activations = MemoryEstimate.matrix(samples, widths.reduce(0) { MemoryEstimate.sum($0, $1) })
+                let weights = zip(widths, widths.dropFirst()).reduce(0) { MemoryEstimate.sum($0, MemoryEstimate.matrix($1.0, $1.1)) }
+                try call.reserve(MemoryEstimate.sum(activations, weights))
                 let data = try reluManifold(
-                    samples: try call.count(0, maximum: 10_000_000), latentDimension: try call.count(1, maximum: 10_000),
-                    hiddenWidths: hidden, outputDimension: try call.count(3, maximum: 100_000), seed: nextSeed(call))
+                    samples: samples, latentDimension: latent, hiddenWidths: hidden, outputDimension: output, seed: nextSeed(call))
                 return record("ManifoldData", [("clean", .matrix(data.clean)), ("latent", .matrix(data.latent))])
             },
             metric("nmse", "‖truth − estimate‖²_F / ‖truth‖²_F, the paper's NMSE.") { try nmse($0, $1) },
@@ -287,13 +305,14 @@ extension BuiltinModule {
                 weightDecay: try double("weightDecay"), seed: nextSeed(call))
             var clean: Matrix<Double>?
             if case .matrix(let matrix)? = named["clean"] { clean = matrix }
+            let x = try call.matrix(0)
+            try call.reserve(trainingBytes(configuration, rows: x.rows, columns: x.columns))
             let result: VAETrainingResult
             do {
                 result = try trainVAE(
-                    try call.matrix(0), configuration: configuration, clean: clean, threads: call.context.threads
+                    x, configuration: configuration, clean: clean, threads: call.context.threads, stop: call.stop
                 ) { progress in
                     call.progress(done: progress.epoch, total: progress.epochs, label: name)
-                    try call.checkDeadline()
                 }
             } catch let ModelError.diverged(epoch, lastFiniteEnergy, hint) {
                 let last = lastFiniteEnergy.map { "the last finite energy was \($0)" } ?? "no epoch finished with a finite energy"
@@ -307,6 +326,25 @@ extension BuiltinModule {
                 ("decoderVariances", vector(result.decoderVariances)), ("decoderBias", vector(result.decoderOutputBias)),
             ])
         }
+    }
+
+    /// About what training `configuration` on rows × columns data allocates: the
+    /// parameters with their gradient and Adam moments (Float32, 4 copies), each layer's
+    /// activations for a minibatch (a few copies), and the data, its Float32 copy and the
+    /// reconstruction.
+    private static func trainingBytes(_ configuration: VAEConfiguration, rows: Int, columns: Int) -> Int {
+        let latent = configuration.latentWidth
+        let encoder = [columns] + configuration.encoderHiddenWidths + [MemoryEstimate.product(2, latent)]
+        let decoder = [latent] + configuration.decoderHiddenWidths + [columns]
+        func weights(_ widths: [Int]) -> Int {
+            zip(widths, widths.dropFirst()).reduce(0) { MemoryEstimate.sum($0, MemoryEstimate.product($1.0 + 1, $1.1)) }
+        }
+        let parameters = MemoryEstimate.sum(weights(encoder), weights(decoder), MemoryEstimate.product(latent, latent))
+        let batch = min(max(1, configuration.batchSize), max(1, rows))
+        let activations = MemoryEstimate.product(batch, (encoder + decoder).reduce(0) { MemoryEstimate.sum($0, $1) })
+        return MemoryEstimate.sum(
+            MemoryEstimate.product(4, 4, parameters), MemoryEstimate.product(4, 4, activations),
+            MemoryEstimate.product(3, MemoryEstimate.matrix(rows, columns)))
     }
 
     /// A metric of an estimate against the truth.

@@ -166,8 +166,9 @@ enum PlotAdapter {
         var sized = figure
         if let width = call.context.options.widthPoints { sized.widthPoints = width }
         if let height = call.context.options.heightPoints { sized.heightPoints = height }
+        try call.reserve(sized.renderingBytes(scale: 2), for: "the figure (\(sized.widthPoints)×\(sized.heightPoints) points)")
         do {
-            let png = try sized.renderPNG(scale: 2)
+            let png = try sized.renderPNG(scale: 2, stop: call.context.stop)
             // The `alt` option is applied when the report is written (it is not in the cache key).
             let alt = try sized.altText()
             return .figure(

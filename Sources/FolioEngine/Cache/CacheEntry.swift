@@ -9,6 +9,9 @@ struct CellEntry: Codable, Sendable {
     /// The components the key was made of, with the files the cell read.
     var components: KeyComponents
     var exportNames: [String]
+    /// The kind of each exported value (`ExportKind`), checked when the values are read:
+    /// an entry that decodes but holds something else is not trusted.
+    var exportKinds: [String]?
     var outputs: [CellOutput]
     /// The expected error of an `expect-error` cell.
     var error: Diagnostic?
@@ -24,4 +27,13 @@ struct InlineEntry: Codable, Sendable {
     var key: String
     var expression: String
     var value: FormattedValue
+}
+
+/// The kind of an exported value recorded in its entry: its type name, with arrays only as
+/// `Array` (the values section may store `[1, 2.0]` as Doubles).
+enum ExportKind {
+    static func of(_ value: Value) -> String {
+        if case .array = value { return "Array" }
+        return value.typeName
+    }
 }

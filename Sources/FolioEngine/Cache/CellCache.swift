@@ -118,6 +118,7 @@ final class CellCache: @unchecked Sendable {
         }
         let entry = CellEntry(
             key: key, cellID: cellID, components: components, exportNames: outcome.exports.map(\.name),
+            exportKinds: outcome.exports.map { ExportKind.of($0.value) },
             outputs: outcome.outputs, error: error, seconds: outcome.seconds, blobs: writer.blobsUsed)
         let url = entryURL(key)
         try CacheFile.write(entry, kind: .cell, values: writer.output.data, to: url)
@@ -129,13 +130,25 @@ final class CellCache: @unchecked Sendable {
     }
 
     /// Reads and checks a cached cell's values section and blobs; functions are bound to
-    /// `scope`. Throws `CacheFormatError` when anything is missing or corrupt.
-    func restore(_ cached: CachedCell, scope: Scope, registry: BuiltinRegistry) throws -> [(name: String, value: Value)] {
-        let data = try CacheFile.readValues(entryURL(cached.entry.key), layout: cached.layout)
+    /// `scope`. Throws `CacheFormatError` when anything is missing or corrupt, or when the
+    /// entry's exports are not what the cell defines (`defines`) or a value is not of the
+    /// kind recorded when it was stored.
+    func restore(
+        _ cached: CachedCell, defines: [String], scope: Scope, registry: BuiltinRegistry
+    ) throws -> [(name: String, value: Value)] {
+        let entry = cached.entry
+        guard Set(entry.exportNames).isSubset(of: defines), entry.exportKinds.map({ $0.count == entry.exportNames.count }) ?? true
+        else {
+            throw CacheFormatError("the entry exports \(entry.exportNames) but the cell defines \(defines)")
+        }
+        let data = try CacheFile.readValues(entryURL(entry.key), layout: cached.layout)
         var reader = ValueReader(data, blobs: blobs, scope: scope, registry: registry, notebook: notebook)
         var values: [(name: String, value: Value)] = []
-        for name in cached.entry.exportNames {
+        for (position, name) in entry.exportNames.enumerated() {
             let value = try reader.read()
+            if let kinds = entry.exportKinds, ExportKind.of(value) != kinds[position] {
+                throw CacheFormatError("'\(name)' holds a \(ExportKind.of(value)), but a \(kinds[position]) was stored")
+            }
             values.append((name, value))
             scope.define(name, value, isVar: false)
         }

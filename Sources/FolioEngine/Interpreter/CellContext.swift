@@ -17,8 +17,11 @@ final class CellContext {
     /// Threads the cell's built-ins may use (results do not depend on it).
     let threads: Int
     private let now: @Sendable () -> Double
-    private let deadline: Double?
-    private let timeoutSeconds: Double?
+    /// Throws when the cell must stop (its timeout, the render's `--timeout`, Ctrl-C);
+    /// long built-ins get it too.
+    let stop: StopCheck
+    /// The most one built-in call or operator may ask to allocate, in bytes.
+    let memoryBudget: Int
     private let onProgress: @Sendable (ProgressUpdate) -> Void
     private let onPrint: @Sendable (String) -> Void
     private var steps = 0
@@ -30,7 +33,7 @@ final class CellContext {
     init(
         registry: BuiltinRegistry, cellID: String, options: CellOptions = CellOptions(), generator: SeededGenerator,
         sandbox: FileSandbox,
-        timeoutSeconds: Double?, threads: Int = 1, now: @escaping @Sendable () -> Double,
+        stop: StopCheck = .never, memoryBudget: Int = .max, threads: Int = 1, now: @escaping @Sendable () -> Double,
         onProgress: @escaping @Sendable (ProgressUpdate) -> Void, onPrint: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.registry = registry
@@ -40,8 +43,8 @@ final class CellContext {
         self.sandbox = sandbox
         self.threads = threads
         self.now = now
-        self.timeoutSeconds = timeoutSeconds
-        self.deadline = timeoutSeconds.map { now() + $0 }
+        self.stop = stop
+        self.memoryBudget = memoryBudget
         self.onProgress = onProgress
         self.onPrint = onPrint
     }
@@ -59,22 +62,32 @@ final class CellContext {
         }
     }
 
-    /// Counts one step of work and checks the timeout every 1024 steps.
+    /// Counts one step of work and checks whether to stop every 1024 steps (the per-iteration
+    /// hook of every loop).
     @inline(__always)
-    func tick() throws {
+    func tick() throws(StopReason) {
         steps &+= 1
-        if steps & 1023 == 0 { try checkDeadline() }
+        if steps & 1023 == 0 { try stop() }
     }
 
     /// The run's clock in seconds (passed in by the engine, so tests can fix it).
     func clock() -> Double { now() }
 
+    /// Throws when the cell must stop (timeout, the render's `--timeout`, Ctrl-C).
     func checkDeadline() throws {
-        if let deadline, now() > deadline {
-            throw BuiltinError(
-                "cell timed out after \(timeoutSeconds.map { String($0) } ?? "?") seconds",
-                hint: "raise it with '//| timeout: SECONDS' or make the cell faster")
+        do {
+            try stop()
+        } catch {
+            throw BuiltinError(error.message, hint: error.hint)
         }
+    }
+
+    /// Fails before `call` allocates `bytes` when that is over the cell's memory budget.
+    func reserve(_ bytes: Int, for call: String) throws {
+        guard bytes > memoryBudget else { return }
+        throw BuiltinError(
+            "\(call) asks for \(ByteSize.describe(bytes)), over the cell's memory budget of \(ByteSize.describe(memoryBudget))",
+            hint: "use smaller sizes, or raise the budget with '//| memory: 16GB' or 'folio render --memory 16GB'")
     }
 
     /// Reports progress of the innermost work; inside `withProgressStep` scopes it becomes

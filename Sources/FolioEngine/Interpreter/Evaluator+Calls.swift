@@ -231,6 +231,8 @@ extension Evaluator {
             throw error
         } catch let error as BuiltinError {
             throw RuntimeError(message: error.message, position: position, hint: error.hint)
+        } catch let reason as StopReason {
+            throw RuntimeError(message: reason.message, position: position, hint: reason.hint)
         } catch {
             throw RuntimeError(message: "\(error)", position: position, hint: nil)
         }

@@ -52,15 +52,21 @@ extension Evaluator {
         switch (left, right) {
         case (.string(let a), .string(let b)):
             switch op {
-            case .add: return .string(a + b)
+            case .add:
+                try reserveResult(of: op, left, right, at: position)
+                return .string(a + b)
             case .less: return .bool(a < b)
             case .lessOrEqual: return .bool(a <= b)
             case .greater: return .bool(a > b)
             case .greaterOrEqual: return .bool(a >= b)
             default: break
             }
-        case (.array(let a), .array(let b)) where op == .add: return .array(a + b)
-        case (.matrix, _), (_, .matrix): return try matrix(op, left, right, at: position)
+        case (.array(let a), .array(let b)) where op == .add:
+            try reserveResult(of: op, left, right, at: position)
+            return .array(a + b)
+        case (.matrix, _), (_, .matrix):
+            try reserveResult(of: op, left, right, at: position)
+            return try matrix(op, left, right, at: position)
         default: break
         }
         switch op {

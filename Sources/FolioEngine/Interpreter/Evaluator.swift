@@ -12,7 +12,6 @@ final class Evaluator {
     /// Range loops of at least this many iterations are compiled first (LoopCompiler);
     /// shorter ones cost less to walk than to compile.
     static let compiledLoopMinimum = 16
-    static let maximumWhileIterations = 1_000_000
     /// The most elements a range may turn into (a typo like `0..<10_000_000_000` must not
     /// exhaust memory).
     static let maximumMaterializedCount = 20_000_000
@@ -53,13 +52,13 @@ final class Evaluator {
         return .normal
     }
 
-    /// Counts a step; a timeout becomes an error at `position`.
+    /// Counts a step; a reason to stop (timeout, Ctrl-C) becomes an error at `position`.
     @inline(__always)
     func tick(at position: SourcePosition) throws {
         do {
             try context.tick()
-        } catch let error as BuiltinError {
-            throw RuntimeError(message: error.message, position: position, hint: error.hint)
+        } catch {
+            throw RuntimeError(message: error.message, position: position, hint: error.hint, pendingLoopPosition: true)
         }
     }
 
@@ -90,22 +89,21 @@ final class Evaluator {
             if holds { return try executeBlock(then, in: scope) }
             if let otherwise { return try executeBlock(otherwise, in: scope) }
         case .forIn(let pattern, let sequenceExpr, let filter, let body, let bodyMakesClosures):
-            return try forLoop(pattern, sequenceExpr, filter, body, freshScopes: bodyMakesClosures, in: scope)
+            return try stoppingAtLoop(statement.position) {
+                try forLoop(pattern, sequenceExpr, filter, body, freshScopes: bodyMakesClosures, in: scope)
+            }
         case .whileLoop(let condition, let body):
-            var iterations = 0
-            while try truth(condition, in: scope) {
-                iterations += 1
-                guard iterations <= Self.maximumWhileIterations else {
-                    throw RuntimeError(
-                        message: "while loop ran more than \(Self.maximumWhileIterations) iterations",
-                        position: statement.position, hint: "check that the loop's condition eventually becomes false")
+            return try stoppingAtLoop(statement.position) {
+                while try truth(condition, in: scope) {
+                    try tick(at: statement.position)
+                    let flow = try executeBlock(body, in: scope)
+                    switch flow {
+                    case .breakLoop: return .normal
+                    case .returned: return flow
+                    case .normal, .continueLoop: continue
+                    }
                 }
-                let flow = try executeBlock(body, in: scope)
-                switch flow {
-                case .breakLoop: return .normal
-                case .returned: return flow
-                case .normal, .continueLoop: continue
-                }
+                return .normal
             }
         case .switchCases(let subject, let cases):
             let flow = try switchCases(try evaluate(subject, in: scope), cases, in: scope, at: statement.position)
@@ -143,6 +141,7 @@ final class Evaluator {
         }
         let sharedScope = freshScopes ? nil : Scope(parent: scope)
         func iterate(_ element: Value) throws -> Flow? {
+            try tick(at: sequenceExpr.position)
             let iterationScope = sharedScope ?? Scope(parent: scope)
             try bind(pattern, to: element, in: iterationScope, isVar: false, at: sequenceExpr.position)
             if let filter, try !truth(filter, in: iterationScope) { return nil }

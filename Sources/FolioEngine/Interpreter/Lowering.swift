@@ -33,10 +33,10 @@ struct Lowering {
             let diagnostic = notebook.diagnostic(line: firstLine, column: indent + 1, message, hint: "split it into several cells")
             return ([], [diagnostic])
         }
-        if let run = bracketRun(in: code), run.count > maximumBracketRun {
+        if let violation = BracketNesting.violation(in: code) {
             let diagnostic = notebook.diagnostic(
-                line: firstLine + run.line, column: indent + run.column,
-                "more than \(maximumBracketRun) '[' in a row", hint: "build deeply nested arrays in steps")
+                line: firstLine + violation.line, column: indent + violation.column, violation.message,
+                hint: "build deeply nested values in steps (intermediate lets)")
             return ([], [diagnostic])
         }
         var parser = Parser(code, maximumNestingLevel: maximumDepth)
@@ -48,33 +48,6 @@ struct Lowering {
         }
         let statements = lowering.block(tree.statements)
         return (statements, lowering.diagnostics)
-    }
-
-    /// SwiftParser's lookahead for `[[[…` (array literal or array type?) grows
-    /// exponentially with the run length, so longer runs are refused before parsing.
-    static let maximumBracketRun = 12
-
-    /// The longest run of `[` separated only by whitespace: its length and where it starts
-    /// (0-based line offset, 1-based column).
-    static func bracketRun(in code: String) -> (count: Int, line: Int, column: Int)? {
-        var best: (count: Int, line: Int, column: Int)?
-        var current = (count: 0, line: 0, column: 0)
-        var line = 0, column = 0
-        for character in code {
-            column += 1
-            if character == "[" {
-                if current.count == 0 { current = (0, line, column) }
-                current.count += 1
-                if current.count > (best?.count ?? 0) { best = current }
-            } else if !character.isWhitespace {
-                current.count = 0
-            }
-            if character.isNewline {
-                line += 1
-                column = 0
-            }
-        }
-        return best
     }
 
     /// Lowers a cell's code.

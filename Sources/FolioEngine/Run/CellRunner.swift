@@ -19,7 +19,7 @@ struct CellRunner {
     let registry: BuiltinRegistry
     let sandbox: FileSandbox
     let params: Value
-    let defaultTimeoutSeconds: Double?
+    let limits: RunLimits
     /// Threads the cell's built-ins may use.
     let threads: Int
     let now: @Sendable () -> Double
@@ -65,7 +65,7 @@ struct CellRunner {
         let generator = SeededGenerator(seed: notebook.frontMatter.seed).split(stream)
         let context = CellContext(
             registry: registry, cellID: id, options: options, generator: generator, sandbox: sandbox,
-            timeoutSeconds: options.timeoutSeconds ?? defaultTimeoutSeconds, threads: threads, now: now,
+            stop: limits.stopCheck(for: options), memoryBudget: limits.memoryBudget(for: options), threads: threads, now: now,
             onProgress: onProgress, onPrint: { [onPrint] text in onPrint(id, text) })
         let scope = Scope(parent: nil)
         scope.define("params", params, isVar: false)
@@ -84,6 +84,16 @@ struct CellRunner {
         }
         scope.freeze()
         return (context, scope, last, failure)
+    }
+}
+
+extension CellRunner.Outcome {
+    /// The outcome of a cell (or sweep point) whose thread could not be started.
+    static func notStarted(_ failure: BigStack.StartFailure, cell: Cell) -> Self {
+        let error = RuntimeError(
+            message: failure.description, position: SourcePosition(line: cell.fenceLine, column: 1),
+            hint: "memory or the address space is short (ulimit -v?): raise the limit, or render with --jobs 1")
+        return Self(exports: [], outputs: [], filesRead: [:], error: error, seconds: 0, scope: Scope(parent: nil))
     }
 }
 

@@ -51,30 +51,42 @@ extension Scheduler {
     /// entry as soon as it succeeds, so an interrupted sweep keeps its finished points.
     func launchSweep(_ index: Int, reasons: [String]) {
         guard let sweep = states[index].sweep else { return }
-        running += 1
         options.events(.started(cell: cells[index].id))
         let sweepRunner = SweepRunner(
             runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
             jobs: options.jobs)
         let points = sweep.toRun.map { sweep.points[$0] }
         let start = options.now()
-        let thread = Thread { [self] in
-            let outcomes = sweepRunner.run(points) { [self] finished, outcome in
-                let position = sweep.toRun[finished]
-                var components = sweep.components[position]
-                components.files = outcome.filesRead
-                guard outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) else { return }
-                condition.withLock { warn(problem) }
+        do {
+            try BigStack.start { [self] in
+                runSweep(index, sweep, sweepRunner, points, start: start, reasons: reasons)
             }
-            condition.lock()
-            for (position, outcome) in zip(sweep.toRun, outcomes) { states[index].sweep?.outcomes[position] = outcome }
-            finishSweep(index, seconds: max(0, options.now() - start), reasons: reasons)
-            running -= 1
-            condition.broadcast()
-            condition.unlock()
+            running += 1
+        } catch {
+            let failure = CellRunner.Outcome.notStarted(error, cell: cells[index])
+            for position in sweep.toRun { states[index].sweep?.outcomes[position] = failure }
+            finishSweep(index, seconds: 0, reasons: reasons)
         }
-        thread.stackSize = BigStack.stackSizeBytes
-        thread.start()
+    }
+
+    /// The body of a sweep's thread: runs the points, then records the cell.
+    private func runSweep(
+        _ index: Int, _ sweep: SweepState, _ sweepRunner: SweepRunner, _ points: [SweepGrid.Point], start: Double,
+        reasons: [String]
+    ) {
+        let outcomes = sweepRunner.run(points) { [self] finished, outcome in
+            let position = sweep.toRun[finished]
+            var components = sweep.components[position]
+            components.files = outcome.filesRead
+            guard outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) else { return }
+            condition.withLock { warn(problem) }
+        }
+        condition.lock()
+        for (position, outcome) in zip(sweep.toRun, outcomes) { states[index].sweep?.outcomes[position] = outcome }
+        finishSweep(index, seconds: max(0, options.now() - start), reasons: reasons)
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Records the cell from its points (those that ran were stored as each finished): failed
@@ -174,7 +186,7 @@ extension Scheduler {
         scope.define("params", runner.params, isVar: false)
         for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
         do {
-            let values = try cache.restore(cached, scope: scope, registry: runner.registry)
+            let values = try cache.restore(cached, defines: analyses[index].defines, scope: scope, registry: runner.registry)
             scope.freeze()
             return Dictionary(values, uniquingKeysWith: { first, _ in first })
         } catch {

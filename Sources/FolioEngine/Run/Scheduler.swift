@@ -1,4 +1,5 @@
 import Foundation
+import FolioMath
 import FolioNotebook
 
 /// Walks the cell DAG: resolves each cell when its upstream cells are done (skip, reuse
@@ -64,6 +65,12 @@ final class Scheduler: @unchecked Sendable {
                     states[index].started = true
                     progressed = true
                     finish(index, skipped: blocker)
+                    continue
+                }
+                if let reason = runner.limits.runStopReason() {
+                    states[index].started = true
+                    progressed = true
+                    finish(index, stopped: reason)
                     continue
                 }
                 let reasons = states[index].waitingReasons ?? resolveFromCache(index)
@@ -153,6 +160,16 @@ final class Scheduler: @unchecked Sendable {
                 blockedBy: cells[blocker].id))
     }
 
+    /// Skips a cell that had not started when the run was stopped (Ctrl-C, `--timeout`).
+    private func finish(_ index: Int, stopped reason: StopReason) {
+        let cell = cells[index]
+        record(
+            index,
+            CellResult(
+                id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .skipped, seconds: 0,
+                key: nil, outputs: [], error: nil, skipReason: "not started: " + reason.message, reasons: []))
+    }
+
     func record(_ index: Int, _ result: CellResult) {
         states[index].result = result
         options.events(.finished(result))
@@ -160,22 +177,26 @@ final class Scheduler: @unchecked Sendable {
 
     // MARK: Running
 
+    /// Runs cell `index` on a thread of its own; when no thread can be started, the cell
+    /// fails with that error (called with `condition` locked).
     private func launch(_ index: Int, reasons: [String]) {
         if cells[index].options.sweep != nil { return launchSweep(index, reasons: reasons) }
         let cellInputs = inputs(analyses[index])
-        running += 1
         let cell = cells[index], analysis = analyses[index]
         options.events(.started(cell: cell.id))
-        let thread = Thread { [self] in
-            let outcome = runner.run(analysis, cell: cell, inputs: cellInputs)
-            condition.lock()
-            complete(index, outcome, reasons: reasons)
-            running -= 1
-            condition.broadcast()
-            condition.unlock()
+        do {
+            try BigStack.start { [self] in
+                let outcome = runner.run(analysis, cell: cell, inputs: cellInputs)
+                condition.lock()
+                complete(index, outcome, reasons: reasons)
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+            }
+            running += 1
+        } catch {
+            complete(index, .notStarted(error, cell: cell), reasons: reasons)
         }
-        thread.stackSize = BigStack.stackSizeBytes
-        thread.start()
     }
 
     private func complete(_ index: Int, _ outcome: CellRunner.Outcome, reasons: [String]) {
@@ -252,7 +273,8 @@ final class Scheduler: @unchecked Sendable {
             for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
             do {
                 let values = Dictionary(
-                    try cache.restore(cached, scope: scope, registry: runner.registry), uniquingKeysWith: { first, _ in first })
+                    try cache.restore(cached, defines: analyses[index].defines, scope: scope, registry: runner.registry),
+                    uniquingKeysWith: { first, _ in first })
                 scope.freeze()
                 states[index].exports = .restored(values)
                 return values
@@ -274,8 +296,9 @@ final class Scheduler: @unchecked Sendable {
         return exports(of: index)
     }
 
+    /// Records the keys in use; not after Ctrl-C, so the index of the last complete run stays.
     private func writeIndex(inlineKeys: [String]) {
-        guard options.useCache else { return }
+        guard options.useCache, !options.interrupt.isRaised else { return }
         let records = cells.indices.flatMap { position -> [CacheIndex.CellRecord] in
             if states[position].sweep != nil { return sweepIndexRecords(position) }
             guard succeeded(position), let components = states[position].components, let key = states[position].entryKey else {

@@ -22,18 +22,22 @@ struct SweepRunner {
     ) -> [CellRunner.Outcome] {
         let progress = SweepProgress(cell: cell.id, total: points.count, report: runner.onProgress)
         let work = PointQueue(count: points.count)
-        for _ in 0..<min(max(1, jobs), points.count) {
-            let thread = Thread { [self] in
-                while let index = work.take() {
-                    let outcome = runPoint(points[index], progress: progress)
-                    onFinish(index, outcome)
-                    work.finish(index, outcome)
-                    progress.pointFinished(points[index].id)
-                }
+        let worker: @Sendable () -> Void = { [self] in
+            while let index = work.take() {
+                let outcome = runPoint(points[index], progress: progress)
+                onFinish(index, outcome)
+                work.finish(index, outcome)
+                progress.pointFinished(points[index].id)
             }
-            thread.stackSize = BigStack.stackSizeBytes
-            thread.start()
         }
+        var started = 0
+        for _ in 0..<min(max(1, jobs), points.count) {
+            guard (try? BigStack.start(worker)) != nil else { break }
+            started += 1
+        }
+        // No thread could be started (address space short): the points run here, on the
+        // sweep's own big-stack thread.
+        if started == 0 { worker() }
         return work.waitForAll()
     }
 
@@ -43,7 +47,7 @@ struct SweepRunner {
         for (variable, value) in zip(grid.variables, point.coordinates) { pointInputs[variable.name] = Value(value) }
         let pointRunner = CellRunner(
             notebook: runner.notebook, registry: runner.registry, sandbox: runner.sandbox, params: runner.params,
-            defaultTimeoutSeconds: runner.defaultTimeoutSeconds, threads: runner.threads, now: runner.now,
+            limits: runner.limits, threads: runner.threads, now: runner.now,
             onProgress: { update in progress?.inner(point: point.id, update) }, onPrint: runner.onPrint)
         return pointRunner.run(analysis, cell: cell, inputs: pointInputs, point: point.id)
     }

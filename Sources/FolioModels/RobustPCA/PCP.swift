@@ -25,9 +25,10 @@ public struct PCPResult: Sendable {
 /// multiplier Y ← Y + μ(X − L − S) and μ ← min(ρμ, 10⁷μ₀), until
 /// ‖X − L − S‖_F / ‖X‖_F < `tolerance`. λ defaults to 1/√max(m, n); the thresholding uses
 /// a truncated SVD with rank prediction. Not converging is reported in the result, not thrown.
+/// `stop` is asked before every iteration and may end the run by throwing.
 public func pcp(
     _ x: Matrix<Double>, lambda: Double? = nil, tolerance: Double = 1e-7, maxIterations: Int = 1000,
-    rho: Double = 1.5, seed: UInt64 = 0
+    rho: Double = 1.5, seed: UInt64 = 0, stop: StopCheck = .never
 ) throws -> PCPResult {
     let (m, n) = (x.rows, x.columns)
     let lambda = lambda ?? 1 / Double(max(m, n)).squareRoot()
@@ -62,6 +63,7 @@ public func pcp(
     var ranks: [Int] = []
     var rank = 0
     while history.count < maxIterations {
+        try stop()
         let inverseMu = 1 / mu, shrinkage = lambda / mu
         // S ← shrink(X − L + Y/μ, λ/μ); then T ← X − S + Y/μ for the L-step.
         x.withUnsafeElements { xs in

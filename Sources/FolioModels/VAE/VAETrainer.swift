@@ -4,7 +4,8 @@ import FolioMath
 /// Trains a VAE on the rows of `x` (n samples × d) with Adam on Float32 minibatches,
 /// shuffled each epoch by the seeded generator; see `VAEConfiguration` for the variants.
 /// When `clean` (n × d) is given, the NMSE of the reconstruction against it is tracked per
-/// epoch. `progress` is called after every epoch; an error it throws stops training.
+/// epoch. `progress` is called after every epoch; an error it throws stops training, as
+/// does one `stop` throws (it is asked before every minibatch step).
 /// A NaN or infinite energy throws `ModelError.diverged`.
 ///
 /// Training runs on up to `threads` threads (two pieces of work per phase, see
@@ -12,7 +13,7 @@ import FolioMath
 /// give bit-identical results whatever `threads` is.
 public func trainVAE(
     _ x: Matrix<Double>, configuration: VAEConfiguration, clean: Matrix<Double>? = nil,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, stop: StopCheck = .never,
     progress: (TrainingProgress) throws -> Void = { _ in }
 ) throws -> VAETrainingResult {
     try configuration.validate(dataWidth: x.columns, function: "trainVAE")
@@ -23,7 +24,7 @@ public func trainVAE(
     }
     return try BLASThreads.withThreads(1) {
         var trainer = VAETrainer(configuration: configuration, data: x, clean: clean, threads: threads)
-        return try trainer.run(progress: progress)
+        return try trainer.run(stop: stop, progress: progress)
     }
 }
 
@@ -31,12 +32,12 @@ public func trainVAE(
 /// and there is no KL term; use `latentPenalty` for the ℓ2 / ℓ1 baselines.
 public func trainAE(
     _ x: Matrix<Double>, configuration: VAEConfiguration, clean: Matrix<Double>? = nil,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, stop: StopCheck = .never,
     progress: (TrainingProgress) throws -> Void = { _ in }
 ) throws -> VAETrainingResult {
     var autoencoder = configuration
     autoencoder.latentCovariance = .none
-    return try trainVAE(x, configuration: autoencoder, clean: clean, threads: threads, progress: progress)
+    return try trainVAE(x, configuration: autoencoder, clean: clean, threads: threads, stop: stop, progress: progress)
 }
 
 /// The state of one training run: Float32 parameters, gradient, Adam moments and
@@ -99,10 +100,10 @@ struct VAETrainer {
         orderStream = root.split("trainVAE.minibatches")
     }
 
-    mutating func run(progress: (TrainingProgress) throws -> Void) throws -> VAETrainingResult {
+    mutating func run(stop: StopCheck = .never, progress: (TrainingProgress) throws -> Void) throws -> VAETrainingResult {
         var energies: [Double] = [], errors: [Double] = []
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
-            let energy = try trainEpoch(epoch: epoch, lastFiniteEnergy: energies.last)
+            let energy = try trainEpoch(epoch: epoch, lastFiniteEnergy: energies.last, stop: stop)
             energies.append(energy)
             var nmse: Double?
             if let clean {
@@ -125,11 +126,12 @@ struct VAETrainer {
     }
 
     /// One pass over the shuffled data; returns the mean energy per sample.
-    private mutating func trainEpoch(epoch: Int, lastFiniteEnergy: Double?) throws -> Double {
+    private mutating func trainEpoch(epoch: Int, lastFiniteEnergy: Double?, stop: StopCheck) throws -> Double {
         let order = orderStream.permutation(sampleCount)
         var total = 0.0
         var start = 0
         while start < sampleCount {
+            try stop()
             let batch = min(workspace.capacity, sampleCount - start)
             let energy = step(minibatch: order[start..<(start + batch)])
             guard energy.isFinite else { throw divergence(epoch: epoch, lastFiniteEnergy: lastFiniteEnergy) }

@@ -11,6 +11,9 @@ public struct CellOptions: Sendable, Equatable, Codable {
     public var cache: Bool = true
     /// Wall-clock limit for the cell.
     public var timeoutSeconds: Double?
+    /// Memory budget for the cell: the most one built-in call or operator may ask to
+    /// allocate (`//| memory: 8GB`); nil uses the render's.
+    public var memoryBytes: Int?
     /// The cell must fail; not failing is an error.
     public var expectError: Bool = false
     /// Figure size in points.
@@ -29,7 +32,7 @@ public struct CellOptions: Sendable, Equatable, Codable {
 
     /// Every option key, in the order the documentation lists them.
     public static let keys = [
-        "label", "caption", "echo", "fold", "cache", "timeout", "expect-error", "width", "height", "alt",
+        "label", "caption", "echo", "fold", "cache", "timeout", "memory", "expect-error", "width", "height", "alt",
         "tolerance", "sweep", "trials",
     ]
 

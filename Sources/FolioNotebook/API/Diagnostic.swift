@@ -44,16 +44,19 @@ public struct Diagnostic: Error, Equatable, Hashable, Sendable, Codable, CustomS
     /// `path:line:col: severity: message`: the first line of `rendered`.
     public var headline: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
 
-    /// The compiler-style text: headline, source line, caret line, hint.
+    /// The compiler-style text: headline, source line, caret line, hint. A long source line
+    /// is cut to `SourceExcerpt.width` characters around the caret, and a long message or
+    /// hint to `SourceExcerpt.messageLimit`, so a megabyte line is never echoed.
     public var rendered: String {
-        var lines = [headline]
+        var lines = [SourceExcerpt.shortened(headline)]
         if let sourceLine {
-            lines.append(sourceLine)
+            let excerpt = SourceExcerpt(line: sourceLine, column: column)
+            lines.append(excerpt.text)
             // Keep tabs so the caret lines up under the same character.
-            let padding = sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let padding = excerpt.text.prefix(max(0, excerpt.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             lines.append(padding + "^")
         }
-        if let hint { lines.append("hint: \(hint)") }
+        if let hint { lines.append("hint: " + SourceExcerpt.shortened(hint)) }
         return lines.joined(separator: "\n")
     }
 

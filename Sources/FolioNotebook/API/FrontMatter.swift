@@ -77,7 +77,7 @@ public indirect enum ParamValue: Sendable, Equatable, Hashable, Codable, CustomS
         let trimmed = text.trimmingLeadingWhitespace().description.trimmingTrailingWhitespace()
         switch self {
         case .int: return Int(trimmed).map(ParamValue.int)
-        case .double: return Double(trimmed).map(ParamValue.double)
+        case .double: return Double(trimmed).flatMap { $0.isFinite ? ParamValue.double($0) : nil }
         case .bool: return ["true": true, "false": false][trimmed].map(ParamValue.bool)
         case .string: return .string(trimmed)
         case .array(let elements):
@@ -122,7 +122,8 @@ extension Notebook {
             }
             let param = frontMatter.params[index]
             guard let value = param.value.parsing(text) else {
-                problems.append("--param: '\(name)' expects \(param.value.typeName), got '\(text)'")
+                let finite = param.value.typeName.contains("Double") ? " (a finite number)" : ""
+                problems.append("--param: '\(name)' expects \(param.value.typeName)\(finite), got '\(text)'")
                 continue
             }
             if let allowed = param.allowedValues, case .string(let string) = value, !allowed.contains(string) {

@@ -54,6 +54,18 @@ public struct Notebook: Sendable, Equatable {
     public static func parse(source: String, path: String) -> (Notebook, [Diagnostic]) {
         NotebookParser(source: source, path: path).parse()
     }
+
+    /// Parses a notebook file's bytes: invalid UTF-8 and NUL bytes are errors at their line
+    /// and column (the rest is parsed as decoded, with U+FFFD for bad bytes).
+    public static func parse(bytes: some Collection<UInt8>, path: String) -> (Notebook, [Diagnostic]) {
+        let (notebook, diagnostics) = parse(source: String(decoding: bytes, as: UTF8.self), path: path)
+        let byteDiagnostics = SourceBytesCheck.problems(in: bytes).map { problem in
+            notebook.diagnostic(
+                line: problem.line, column: problem.column, problem.message,
+                hint: "save the notebook as UTF-8 text (a binary file, or another encoding?)")
+        }
+        return (notebook, byteDiagnostics + diagnostics)
+    }
 }
 
 /// A top-level piece of a notebook.

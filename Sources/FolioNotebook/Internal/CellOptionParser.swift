@@ -99,6 +99,10 @@ struct CellOptionParser {
         case "cache": options.cache = bool(key, value, line, column) ?? options.cache
         case "expect-error": options.expectError = bool(key, value, line, column) ?? options.expectError
         case "timeout": options.timeoutSeconds = positive(key, value, line, column, unit: "seconds")
+        case "memory":
+            if let bytes = ByteSize.parse(value), bytes > 0 { options.memoryBytes = bytes } else {
+                report(line, column, "option 'memory' expects a size such as 512MB or 8GB, got '\(value)'", ByteSize.hint)
+            }
         case "width": options.widthPoints = positive(key, value, line, column, unit: "points")
         case "height": options.heightPoints = positive(key, value, line, column, unit: "points")
         case "tolerance":

@@ -18,6 +18,12 @@ struct FrontMatterParser {
     mutating func parse(_ yaml: String) -> FrontMatter {
         yamlLineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
         var frontMatter = FrontMatter()
+        if let violation = YAMLBounds.violation(in: yaml) {
+            diagnostics.append(
+                notebook.diagnostic(
+                    line: firstLine + violation.line, column: violation.column, violation.message, hint: violation.hint))
+            return frontMatter
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

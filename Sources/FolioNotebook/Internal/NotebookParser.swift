@@ -27,6 +27,7 @@ struct NotebookParser {
         }
         notebook.blocks = scanBlocks(from: bodyStart, notebook: notebook, diagnostics: &diagnostics)
         diagnostics += duplicateLabels(in: notebook)
+        diagnostics += NotebookNameCheck.diagnostics(notebook)
         return (notebook, diagnostics)
     }
 
@@ -121,12 +122,18 @@ struct NotebookParser {
         var diagnostics: [Diagnostic] = []
         for cell in notebook.cells {
             guard let label = cell.options.label else { continue }
+            let (line, column) = CellOptionParser.location(of: "label", in: cell) ?? (cell.fenceLine, 1)
             if let first = seen[label] {
-                let (line, column) = CellOptionParser.location(of: "label", in: cell) ?? (cell.fenceLine, 1)
                 diagnostics.append(
                     notebook.diagnostic(
                         line: line, column: column, "duplicate label '\(label)'",
                         hint: "the cell at line \(first) already uses it; labels must be unique"))
+            } else if let other = notebook.cells.first(where: { $0.options.label == nil && $0.id == label }) {
+                // Its figures, anchors and cache stream would be the other cell's.
+                diagnostics.append(
+                    notebook.diagnostic(
+                        line: line, column: column, "label '\(label)' is the id of the unlabelled cell at line \(other.fenceLine)",
+                        hint: "'cell-N' names unlabelled cells; choose another label"))
             } else {
                 seen[label] = cell.fenceLine
             }

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import FolioMath
 
 /// Encodes a scene with Cairo as PNG, SVG or PDF bytes.
 enum CairoOutput {
@@ -22,15 +23,18 @@ enum CairoOutput {
         }
     }
 
-    static func png(_ scene: [Primitive], width: Double, height: Double, scale: Double, faces: FontFaces) throws -> [UInt8] {
+    static func png(
+        _ scene: [Primitive], width: Double, height: Double, scale: Double, faces: FontFaces, stop: StopCheck = .never
+    ) throws -> [UInt8] {
         try checkImageSize(width: width, height: height, scale: scale)
         let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
             throw PlotError.renderFailed("cannot create a \(pixelWidth)×\(pixelHeight) image")
         }
         defer { cairo_surface_destroy(surface) }
-        try draw(scene, on: surface, scale: scale, faces: faces)
+        try draw(scene, on: surface, scale: scale, faces: faces, stop: stop)
         cairo_surface_flush(surface)
+        try stop()
         guard let data = cairo_image_surface_get_data(surface) else { throw PlotError.renderFailed("the image has no pixels") }
         let wordsPerRow = Int(cairo_image_surface_get_stride(surface)) / 4
         return try data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * Int(pixelHeight)) { words in
@@ -68,12 +72,14 @@ enum CairoOutput {
         return sink.bytes
     }
 
-    private static func draw(_ scene: [Primitive], on surface: OpaquePointer, scale: Double, faces: FontFaces) throws {
+    private static func draw(
+        _ scene: [Primitive], on surface: OpaquePointer, scale: Double, faces: FontFaces, stop: StopCheck = .never
+    ) throws {
         guard let context = cairo_create(surface) else { throw PlotError.renderFailed("cannot create a Cairo context") }
         defer { cairo_destroy(context) }
         cairo_scale(context, scale, scale)
         var backend = CairoBackend(context: context, faces: faces)
-        backend.draw(scene)
+        try backend.draw(scene, stop: stop)
         try check(cairo_status(context), "drawing")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FolioMath
 
 extension Figure {
     /// The output formats `write(to:format:)` understands.
@@ -6,12 +7,22 @@ extension Figure {
         case png, svg, pdf
     }
 
-    /// The figure as PNG bytes at `scale` pixels per point (2 = high-density displays).
-    public func renderPNG(scale: Double = 2) throws -> [UInt8] {
+    /// The figure as PNG bytes at `scale` pixels per point (2 = high-density displays);
+    /// drawing asks `stop` regularly whether to go on (it throws its `StopReason`).
+    public func renderPNG(scale: Double = 2, stop: StopCheck = .never) throws -> [UInt8] {
         guard scale.isFinite, scale > 0, scale <= 16 else { throw PlotError.invalidFigure("PNG scale \(scale) is not in (0, 16]") }
         try CairoOutput.checkImageSize(width: widthPoints, height: heightPoints, scale: scale)
         let (scene, faces) = try makeScene()
-        return try CairoOutput.png(scene, width: widthPoints, height: heightPoints, scale: scale, faces: faces)
+        try stop()
+        return try CairoOutput.png(scene, width: widthPoints, height: heightPoints, scale: scale, faces: faces, stop: stop)
+    }
+
+    /// Bytes rendering at `scale` holds at once: the ARGB image and about as much again
+    /// for its PNG encoding (what a memory budget is checked against before drawing).
+    public func renderingBytes(scale: Double = 2) -> Int {
+        let pixels = (widthPoints * scale).rounded(.up) * (heightPoints * scale).rounded(.up)
+        guard pixels.isFinite, pixels < 0x1p55 else { return .max }
+        return Int(pixels) * 8
     }
 
     /// The figure as a standalone SVG document (text drawn as glyph outlines).
@@ -30,7 +41,7 @@ extension Figure {
     /// what golden tests compare.
     public func sceneDump() throws -> String {
         var recorder = RecordingBackend()
-        recorder.draw(try makeScene().scene)
+        try recorder.draw(try makeScene().scene)
         return recorder.text
     }
 

@@ -1,3 +1,5 @@
+import FolioMath
+
 /// The renderer contract: a handful of path-centred operations, as in matplotlib.
 /// Every mark, axis and legend is drawn through these.
 protocol RenderBackend {
@@ -9,9 +11,10 @@ protocol RenderBackend {
 }
 
 extension RenderBackend {
-    /// Replays a scene into this backend.
-    mutating func draw(_ scene: [Primitive]) {
-        for primitive in scene {
+    /// Replays a scene into this backend, asking `stop` every 256 primitives whether to go on.
+    mutating func draw(_ scene: [Primitive], stop: StopCheck = .never) throws(StopReason) {
+        for (index, primitive) in scene.enumerated() {
+            if index & 255 == 0 { try stop() }
             switch primitive {
             case let .fill(path, color): fill(path, color: color)
             case let .stroke(path, style): stroke(path, style: style)

@@ -28,13 +28,25 @@ public enum ReportWriter {
         }
     }
 
+    /// What a render writes into `output/<name>/`; anything else there (an exported
+    /// `.ipynb`, the user's own files) is kept when the folder is replaced.
+    static let ownedNames: Set<String> = ["index.html", "manifest.json", "figures", "assets"]
+
+    /// `folio clean`: repairs report folders a killed render left without their report and
+    /// removes the temporaries of interrupted swaps (`.NAME.tmp-*`, `.NAME.old-*`) in
+    /// `outputDirectory`; returns what was removed.
+    public static func removeLeftovers(in outputDirectory: URL) throws -> [URL] {
+        try AtomicFolder.removeLeftovers(in: outputDirectory)
+    }
+
     /// Writes `output/<name>/` for `result` under `outputDirectory`. Everything is written to
     /// a temporary folder first and then swapped in, so readers never see a half-written
-    /// report; a failed render replaces nothing unless `allowErrors`.
+    /// report; a failed render replaces nothing unless `allowErrors`. Files of the old
+    /// folder that a render does not write are carried over.
     public static func write(_ result: RunResult, to outputDirectory: URL, allowErrors: Bool, options: Options) throws -> Outcome {
         let target = outputDirectory.appendingPathComponent(result.notebook.name)
         guard result.succeeded || allowErrors else { return .keptPrevious(target) }
-        try AtomicFolder.replace(target) { temporary in
+        try AtomicFolder.replace(target, owned: ownedNames) { temporary in
             let manager = FileManager.default
             let (manifest, figures) = Manifest.build(result, provenance: options.provenance)
             let resources: Report.Resources
