@@ -36,6 +36,13 @@ import FolioNotebook
         #expect(grid.points.count == 8)
     }
 
+    /// A sweep's prints read as one block, a line per point headed by the point.
+    @Test func printedLinesAreHeadedByTheirPointInOneBlock() {
+        let source = TestSupport.source(cells: ["//| label: runs\n//| sweep: { k: [1, 2] }\nprint(\"value \\(k * 10)\")"])
+        let result = Self.render(source, cache: TestSupport.temporaryDirectory())
+        #expect(result.cells.first?.outputs == [.text("[k=1] value 10\n[k=2] value 20\n")])
+    }
+
     @Test func addingAGridValueRunsOnlyTheNewPoints() {
         let cache = TestSupport.temporaryDirectory()
         let first = Self.render(Self.source(kappas: "[2, 4]"), cache: cache)

@@ -120,7 +120,7 @@ extension Scheduler {
                 }
             }
             files.merge(sweep.components[position].files) { first, _ in first }
-            if !pointOutputs.isEmpty { outputs += [.text("[\(pointID)]\n")] + pointOutputs }
+            outputs.appendPointOutputs(pointOutputs, of: pointID)
         }
         states[index].sweep = sweep
         var cellComponents = states[index].components ?? staticComponents(index)
@@ -231,5 +231,27 @@ extension Scheduler {
             CellResult(
                 id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .skipped, seconds: 0,
                 key: nil, outputs: [], error: nil, skipReason: "not needed for unit \(target.unit)", reasons: []))
+    }
+}
+
+extension [CellOutput] {
+    /// Appends one sweep point's outputs, its printed text headed by the point
+    /// (`[kappa=2,nu=0.1] …`) and run together with the text before it, so a sweep's prints
+    /// read as one block with a line per point, not a block per line.
+    mutating func appendPointOutputs(_ pointOutputs: [CellOutput], of pointID: String) {
+        guard let first = pointOutputs.first else { return }
+        var headed = pointOutputs
+        if case .text(let text) = first {
+            headed[0] = .text("[\(pointID)] " + text)
+        } else {
+            headed.insert(.text("[\(pointID)]\n"), at: 0)
+        }
+        for output in headed {
+            if case .text(let text) = output, case .text(let previous)? = last {
+                self[count - 1] = .text(previous + text)
+            } else {
+                append(output)
+            }
+        }
     }
 }
