@@ -123,7 +123,7 @@ struct CellOptionParser {
         } else if key == "trials", let trial = parser.trials(value) {
             options.sweep = SweepGrid(variables: existing + [trial])
         }
-        for problem in parser.problems { report(line, column, problem.message, problem.hint) }
+        for problem in parser.problems { report(line, column + problem.offset, problem.message, problem.hint) }
     }
 
     private func isLabel(_ value: String) -> Bool {

@@ -3,8 +3,9 @@ import Yams
 /// Reads the value of `//| sweep:` (a YAML flow mapping of variable → list of scalars) and
 /// of `//| trials:` into a `SweepGrid`, reporting problems at the option's value.
 struct SweepOptionParser {
-    /// Problems found, as (message, hint).
-    private(set) var problems: [(message: String, hint: String)] = []
+    /// Problems found, as (message, hint, column offset into the option's value of the
+    /// variable it is about; 0 for the whole value).
+    private(set) var problems: [(message: String, hint: String, offset: Int)] = []
 
     /// The variables of `//| sweep: { kappa: [2, 4], nu: [0.1, 0.3] }`, or nil when the value
     /// is not a mapping. A variable with bad values is reported and still returned (the
@@ -17,14 +18,19 @@ struct SweepOptionParser {
         var variables: [SweepGrid.Variable] = []
         for (keyNode, valueNode) in mapping {
             let name = keyNode.string ?? ""
+            // Problems with a variable point at its name (Yams columns count from 1).
+            let offset = max(0, (keyNode.mark?.column ?? 1) - 1)
             guard Self.isIdentifier(name) else {
-                problems.append(("sweep variable '\(name)' is not a name", "a sweep variable is a Swift name, e.g. 'kappa'"))
+                problems.append(("sweep variable '\(name)' is not a name", "a sweep variable is a Swift name, e.g. 'kappa'", offset))
                 continue
             }
             if name == SweepGrid.trialVariable {
-                problems.append(("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials"))
+                problems.append(("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials", offset))
             }
-            variables.append(SweepGrid.Variable(name: name, values: values(of: name, valueNode, example: example)))
+            let found = problems.count
+            let values = values(of: name, valueNode, example: example)
+            for index in found..<problems.count { problems[index].offset = offset }
+            variables.append(SweepGrid.Variable(name: name, values: values))
         }
         return variables
     }
@@ -32,24 +38,24 @@ struct SweepOptionParser {
     /// The values of one variable, with their problems reported.
     private mutating func values(of name: String, _ node: Node, example: String) -> [ParamValue] {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example))
+            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example, 0))
             return []
         }
         var values: [ParamValue] = []
         for element in sequence {
             guard case .scalar(let scalar) = element, let value = FrontMatterParser.scalarValue(scalar) else {
-                problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example))
+                problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example, 0))
                 return values
             }
             values.append(value)
         }
         guard let unified = Self.unify(values) else {
             let types = Set(values.map(\.typeName)).sorted().joined(separator: " and ")
-            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type"))
+            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type", 0))
             return values
         }
         if Set(unified).count != unified.count {
-            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct"))
+            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct", 0))
         }
         return unified
     }
@@ -66,7 +72,7 @@ struct SweepOptionParser {
     static let maximumTrials = 100_000
 
     private mutating func fail<T>(_ message: String, _ hint: String) -> T? {
-        problems.append((message, hint))
+        problems.append((message, hint, 0))
         return nil
     }
 
