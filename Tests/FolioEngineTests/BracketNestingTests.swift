@@ -15,6 +15,16 @@ import Testing
         #expect(violation(String(repeating: "(", count: 151)) == "0:151: brackets nested more than 150 deep")
     }
 
+    /// A string's interpolations are code: 26 `[` inside one took the parser 6 s in release
+    /// and minutes in debug (found by `make fuzz`, kept as a seed in Tests/Fuzz/Corpus).
+    @Test func bracketsInInterpolationsCount() {
+        #expect(violation("print(\"a \\(f(" + String(repeating: "[", count: 11) + "\"") == "0:24: more than 10 '[' open at once")
+        #expect(violation("let s = \"\\(\"\\(" + String(repeating: "[", count: 11) + ")\")\"") == "0:25: more than 10 '[' open at once")
+        // After an interpolation closes, the rest of the string is text again.
+        #expect(violation("let s = \"\\(x) " + String(repeating: "[", count: 50) + "\"") == nil)
+        #expect(violation("let s = \"\\(m[[1]][0]) and \\(\"[[[[[[[[[[[[\")\"") == nil)
+    }
+
     @Test func ordinaryCodeAndBracketsInStringsPass() {
         #expect(violation("let m = [[1, 2], [3, 4]]\nlet s = \"" + String(repeating: "[", count: 50) + "\"") == nil)
         #expect(violation("let t = \"\"\"\n" + String(repeating: "[", count: 50) + "\n\"\"\"\nlet u = \"\\\"[[[\"") == nil)

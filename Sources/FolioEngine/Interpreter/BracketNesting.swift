@@ -2,7 +2,8 @@
 /// literal, subscript or array type?) grows exponentially with the number of `[` open at
 /// once, whether they come in a run (`[[[[…`), mixed with other brackets (`[([([(…`) or
 /// split by comments; and any bracket nests the parser's recursion. Strings and comments
-/// are skipped, so brackets inside them do not count.
+/// are skipped, so brackets inside them do not count; a string's interpolations `\(…)` are
+/// code and count (26 `[` inside one took the parser minutes, found by `make fuzz`).
 struct BracketNesting {
     /// `[` open at once beyond which a cell is refused.
     static let maximumOpenSquare = 10
@@ -43,7 +44,9 @@ struct BracketNesting {
             index += 1
         }
 
-        mutating func run() -> Violation? {
+        /// Scans code to the end, or, with `depth`, until a closing bracket brings the open
+        /// brackets back to `depth` (the end of a string interpolation).
+        mutating func run(closingAt depth: Int? = nil) -> Violation? {
             while index < characters.count {
                 let character = characters[index]
                 if character == "/" && peek(1) == "/" {
@@ -55,27 +58,31 @@ struct BracketNesting {
                     continue
                 }
                 if character == "\"" {
-                    skipString()
+                    if let violation = skipString() { return violation }
                     continue
                 }
                 advance()
                 switch character {
                 case "[", "(", "{":
-                    open.append(character)
-                    if character == "[" { openSquare += 1 }
-                    if openSquare > BracketNesting.maximumOpenSquare {
-                        return Violation(
-                            line: line, column: column,
-                            message: "more than \(BracketNesting.maximumOpenSquare) '[' open at once")
-                    }
-                    if open.count > BracketNesting.maximumOpen {
-                        return Violation(
-                            line: line, column: column, message: "brackets nested more than \(BracketNesting.maximumOpen) deep")
-                    }
+                    if let violation = opening(character) { return violation }
                 case "]", ")", "}":
                     if let last = open.popLast(), last == "[" { openSquare -= 1 }
+                    if let depth, open.count == depth { return nil }
                 default: break
                 }
+            }
+            return nil
+        }
+
+        /// Counts an opening bracket; a violation when a limit is passed.
+        mutating func opening(_ character: Character) -> Violation? {
+            open.append(character)
+            if character == "[" { openSquare += 1 }
+            if openSquare > BracketNesting.maximumOpenSquare {
+                return Violation(line: line, column: column, message: "more than \(BracketNesting.maximumOpenSquare) '[' open at once")
+            }
+            if open.count > BracketNesting.maximumOpen {
+                return Violation(line: line, column: column, message: "brackets nested more than \(BracketNesting.maximumOpen) deep")
             }
             return nil
         }
@@ -99,26 +106,33 @@ struct BracketNesting {
             }
         }
 
-        /// Skips a string literal, `"…"` or `"""…"""`, with its escapes (interpolations
-        /// are skipped with it: their brackets are bounded by the line they are on).
-        mutating func skipString() {
+        /// Skips a string literal, `"…"` or `"""…"""`, with its escapes; its interpolations
+        /// are scanned as code.
+        mutating func skipString() -> Violation? {
             let multiline = peek(1) == "\"" && peek(2) == "\""
             let quotes = multiline ? 3 : 1
             for _ in 0..<quotes { advance() }
             while index < characters.count {
                 let character = characters[index]
+                if character == "\\" && peek(1) == "(" {
+                    advance()
+                    advance()
+                    if let violation = opening("(") ?? run(closingAt: open.count - 1) { return violation }
+                    continue
+                }
                 if character == "\\" {
                     advance()
                     if index < characters.count { advance() }
                     continue
                 }
-                if !multiline && character.isNewline { return }
+                if !multiline && character.isNewline { return nil }
                 if character == "\"" && (!multiline || (peek(1) == "\"" && peek(2) == "\"")) {
                     for _ in 0..<quotes { advance() }
-                    return
+                    return nil
                 }
                 advance()
             }
+            return nil
         }
     }
 }
