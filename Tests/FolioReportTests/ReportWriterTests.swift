@@ -76,8 +76,8 @@ import FolioNotebook
             id: "fig-a", label: "fig-a", index: 1, line: 5, status: .ran, seconds: 0.5, key: "k", outputs: [.figure(figure), .figure(figure)],
             error: nil, skipReason: nil, reasons: [])
         let (notebook, _) = Notebook.parse(source: ReportFixtures.source(cells: ["//| label: fig-a\n//| alt: Better alt\nlet a = 1"]), path: "f.md")
-        let (manifest, files) = Manifest.build(
-            RunResult(notebook: notebook, diagnostics: [], cells: [cell], warnings: []), provenance: try ReportFixtures.options().provenance)
+        let result = RunResult(notebook: notebook, diagnostics: [], cells: [cell], warnings: [])
+        let (manifest, files) = Manifest.build(result, presentation: Presentation(result), provenance: try ReportFixtures.options().provenance)
         #expect(files.map(\.relativePath) == ["figures/fig-a.png", "figures/fig-a.2.png"])
         #expect(manifest.figures.first?.alt == "Better alt")
         #expect(manifest.figures.first?.caption == "cap")

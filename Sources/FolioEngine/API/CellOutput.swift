@@ -42,3 +42,15 @@ public struct TableOutput: Sendable, Equatable, Codable {
         self.caption = caption
     }
 }
+
+extension [CellOutput] {
+    /// Appends printed text, run together with text just before it: consecutive prints are
+    /// one output, as a reader sees them.
+    mutating func appendText(_ text: String) {
+        if case .text(let previous)? = last {
+            self[count - 1] = .text(previous + text)
+        } else {
+            append(.text(text))
+        }
+    }
+}

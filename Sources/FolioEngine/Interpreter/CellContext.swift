@@ -55,11 +55,7 @@ final class CellContext {
     /// as it is produced (`folio render --echo`).
     func print(_ text: String) {
         onPrint(text)
-        if case .text(let previous)? = outputs.last {
-            outputs[outputs.count - 1] = .text(previous + text)
-        } else {
-            outputs.append(.text(text))
-        }
+        outputs.appendText(text)
     }
 
     /// Counts one step of work and checks whether to stop every 1024 steps (the per-iteration

@@ -247,11 +247,7 @@ extension [CellOutput] {
             headed.insert(.text("[\(pointID)]\n"), at: 0)
         }
         for output in headed {
-            if case .text(let text) = output, case .text(let previous)? = last {
-                self[count - 1] = .text(previous + text)
-            } else {
-                append(output)
-            }
+            if case .text(let text) = output { appendText(text) } else { append(output) }
         }
     }
 }

@@ -27,35 +27,32 @@ struct SweepOptionParser {
             if name == SweepGrid.trialVariable {
                 problems.append(("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials", offset))
             }
-            let found = problems.count
-            let values = values(of: name, valueNode, example: example)
-            for index in found..<problems.count { problems[index].offset = offset }
-            variables.append(SweepGrid.Variable(name: name, values: values))
+            variables.append(SweepGrid.Variable(name: name, values: values(of: name, valueNode, at: offset, example: example)))
         }
         return variables
     }
 
-    /// The values of one variable, with their problems reported.
-    private mutating func values(of name: String, _ node: Node, example: String) -> [ParamValue] {
+    /// The values of one variable, with their problems reported at `offset` (its name).
+    private mutating func values(of name: String, _ node: Node, at offset: Int, example: String) -> [ParamValue] {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example, 0))
+            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example, offset))
             return []
         }
         var values: [ParamValue] = []
         for element in sequence {
             guard case .scalar(let scalar) = element, let value = FrontMatterParser.scalarValue(scalar) else {
-                problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example, 0))
+                problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example, offset))
                 return values
             }
             values.append(value)
         }
         guard let unified = Self.unify(values) else {
             let types = Set(values.map(\.typeName)).sorted().joined(separator: " and ")
-            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type", 0))
+            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type", offset))
             return values
         }
         if Set(unified).count != unified.count {
-            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct", 0))
+            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct", offset))
         }
         return unified
     }

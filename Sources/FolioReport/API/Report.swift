@@ -25,7 +25,16 @@ public enum Report {
     public static func page(
         for result: RunResult, provenance: Provenance, templates: TemplateSet, resources: Resources
     ) throws -> Page {
-        let context = try PageContext(result: result, provenance: provenance, resources: resources, stylesheet: templates.stylesheet)
+        try page(for: result, presentation: Presentation(result), provenance: provenance, templates: templates, resources: resources)
+    }
+
+    /// The page for `result` as `presentation` shows it (the writer shares it with the manifest).
+    static func page(
+        for result: RunResult, presentation: Presentation, provenance: Provenance, templates: TemplateSet, resources: Resources
+    ) throws -> Page {
+        let context = try PageContext(
+            result: result, presentation: presentation, provenance: provenance, resources: resources,
+            stylesheet: templates.stylesheet)
         return Page(html: templates.render(context.dictionary), usesMath: context.usesMath)
     }
 }

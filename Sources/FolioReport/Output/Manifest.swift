@@ -97,13 +97,12 @@ struct FigureFile {
 }
 
 extension Manifest {
-    /// Builds the manifest and the figure files of `result`. Figures are named after their
-    /// cell: `figures/<id>.png`, then `<id>-2.png`, … for further figures of the same cell.
-    static func build(_ result: RunResult, provenance: Provenance) -> (Manifest, [FigureFile]) {
+    /// Builds the manifest and the figure files of `result`, as `presentation` (the
+    /// page's own) shows them; figure files are named by `FigureFileNaming`.
+    static func build(_ result: RunResult, presentation: Presentation, provenance: Provenance) -> (Manifest, [FigureFile]) {
         var figures: [Figure] = []
         var tables: [Table] = []
         var files: [FigureFile] = []
-        let presentation = Presentation(result)
         let cells = result.cells.map { cellResult -> Cell in
             let presented = presentation.cell(cellResult.id)
             let outputs = (presented?.outputs ?? []).map { output -> Output in

@@ -48,7 +48,8 @@ public enum ReportWriter {
         guard result.succeeded || allowErrors else { return .keptPrevious(target) }
         try AtomicFolder.replace(target, owned: ownedNames) { temporary in
             let manager = FileManager.default
-            let (manifest, figures) = Manifest.build(result, provenance: options.provenance)
+            let presentation = Presentation(result)
+            let (manifest, figures) = Manifest.build(result, presentation: presentation, provenance: options.provenance)
             let resources: Report.Resources
             if options.selfContained {
                 resources = .selfContained(katex: options.katex)
@@ -60,7 +61,9 @@ public enum ReportWriter {
                 }
             }
             try manifest.encoded().write(to: temporary.appendingPathComponent("manifest.json"))
-            let page = try Report.page(for: result, provenance: options.provenance, templates: options.templates, resources: resources)
+            let page = try Report.page(
+                for: result, presentation: presentation, provenance: options.provenance, templates: options.templates,
+                resources: resources)
             try Data(page.html.utf8).write(to: temporary.appendingPathComponent("index.html"))
             if page.usesMath && !options.selfContained {
                 try options.katex.copy(to: temporary.appendingPathComponent("assets/katex"))

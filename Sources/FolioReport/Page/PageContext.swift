@@ -10,10 +10,11 @@ struct PageContext {
     /// Whether any prose has math, so the page needs KaTeX.
     let usesMath: Bool
 
-    init(result: RunResult, provenance: Provenance, resources: Report.Resources, stylesheet: String) throws {
+    init(
+        result: RunResult, presentation: Presentation, provenance: Provenance, resources: Report.Resources, stylesheet: String
+    ) throws {
         let notebook = result.notebook
         let front = notebook.frontMatter
-        let presentation = Presentation(result)
         var prose = ProseRenderer(references: presentation.references, reservedAnchors: presentation.cellAnchors)
         var headings: [Heading] = []
         var usesMath = false

@@ -55,6 +55,7 @@ struct Presentation {
 
     /// The notebook's cells in document order.
     let cells: [PresentedCell]
+    private let cellIndex: [String: Int]
     /// Jupyter ids of the prose blocks, by their index in `notebook.blocks`.
     let proseJupyterIDs: [Int: String]
     /// Every anchor the cells use, so headings get other ones.
@@ -108,11 +109,12 @@ struct Presentation {
             }
         }
         self.cells = cells
+        self.cellIndex = Dictionary(cells.indices.map { (cells[$0].cell.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.proseJupyterIDs = proseIDs
         self.cellAnchors = anchors.taken
         self.references = references
     }
 
     /// The presented cell with `id`.
-    func cell(_ id: String) -> PresentedCell? { cells.first { $0.cell.id == id } }
+    func cell(_ id: String) -> PresentedCell? { cellIndex[id].map { cells[$0] } }
 }
