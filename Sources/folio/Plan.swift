@@ -51,6 +51,9 @@ struct Plan: ParsableCommand {
             let cells = units.map(\.cell).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             lines.append("stage \(stage): \(units.count) unit\(units.count == 1 ? "" : "s") (\(cells.joined(separator: ", ")))")
         }
+        for waiting in plan.waiting {
+            lines.append("waiting: \(waiting.cell), until \(waiting.on) is computed (\(waiting.reason))")
+        }
         let measured = plan.measuredSeconds
         if !plan.units.isEmpty {
             let hours = measured.total / 3600

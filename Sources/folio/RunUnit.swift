@@ -23,7 +23,7 @@ struct RunUnit: ParsableCommand {
     func run() throws {
         let (result, wallSeconds) = try arguments.execute(cache: nil) { notebook, options in
             let units = Engine.unitIDs(notebook)
-            guard units.contains(unit) else {
+            guard units.contains(unit) || Engine.isPointOfResolvedLaterGrid(unit, in: notebook) else {
                 let points = units.filter { $0.hasPrefix(unit + "[") }
                 let hint = points.first.map { "\nhint: '\(unit)' is a sweep cell: its units are its \(points.count) points, e.g. '\($0)'" }
                     ?? DidYouMean.hint(for: unit, among: units).map { "\nhint: \($0)" } ?? "\nhint: `folio plan` lists the units"

@@ -40,25 +40,42 @@ struct Slurm: ParsableCommand {
         let notebook = try arguments.loadNotebook()
         let output = arguments.outputDirectory.standardizedFileURL
         let cache = output.appendingPathComponent(".cache")
-        let plan = try Plan.make(notebook, cacheDirectory: cache)
         let folder = output.appendingPathComponent(".slurm").appendingPathComponent(notebook.name)
-        let scripts = SlurmScripts(
-            settings: SlurmScripts.Settings(
-                folio: Self.executablePath, notebook: URL(fileURLWithPath: arguments.notebook).standardizedFileURL.path, cache: cache.path,
-                folder: folder.path, params: arguments.params, partition: partition, cpusPerTask: cpusPerTask, time: time))
-        let stages = scripts.stages(plan, jobName: "folio-\(notebook.name)")
-        print(Plan.summary(plan))
-        if dryRun {
-            for stage in stages {
-                print("\n# \(stage.scriptPath) (units in \(stage.unitsPath)):\n\(stage.units.joined(separator: "\n"))\n")
-                print(stage.script, terminator: "")
+        // Rounds: a sweep whose grid comes from a cell still to compute waits in the plan
+        // until that cell is computed, so plan, submit and follow again until none waits.
+        var round = 0
+        var lastWaiting: [WorkPlan.Waiting] = []
+        while true {
+            let plan = try Plan.make(notebook, cacheDirectory: cache)
+            let roundFolder = round == 0 ? folder : folder.appendingPathComponent("round-\(round + 1)")
+            let scripts = SlurmScripts(
+                settings: SlurmScripts.Settings(
+                    folio: Self.executablePath, notebook: URL(fileURLWithPath: arguments.notebook).standardizedFileURL.path,
+                    cache: cache.path, folder: roundFolder.path, params: arguments.params, partition: partition,
+                    cpusPerTask: cpusPerTask, time: time))
+            let stages = scripts.stages(plan, jobName: "folio-\(notebook.name)" + (round == 0 ? "" : "-r\(round + 1)"))
+            if round > 0 { print("round \(round + 1), the grids' lists now computed; scripts in \(roundFolder.path)") }
+            print(Plan.summary(plan))
+            if dryRun {
+                for stage in stages {
+                    print("\n# \(stage.scriptPath) (units in \(stage.unitsPath)):\n\(stage.units.joined(separator: "\n"))\n")
+                    print(stage.script, terminator: "")
+                }
+                if !plan.waiting.isEmpty { print("\n# the waiting cells are planned and submitted once the stages above are done") }
+                return
             }
-            return
-        }
-        if !stages.isEmpty {
-            try Self.write(stages, folder: folder)
-            let jobs = try submit(stages)
-            try follow(stages, jobs: jobs, scripts: scripts)
+            if !stages.isEmpty {
+                try Self.write(stages, folder: roundFolder)
+                let jobs = try submit(stages)
+                try follow(stages, jobs: jobs, scripts: scripts)
+            }
+            guard !plan.waiting.isEmpty else { break }
+            guard !stages.isEmpty || plan.waiting != lastWaiting else {
+                for waiting in plan.waiting { NotebookLoading.printError("error: \(waiting.cell) cannot be planned: \(waiting.reason)") }
+                throw ExitCode(1)
+            }
+            lastWaiting = plan.waiting
+            round += 1
         }
         var render = try Render.parse(
             [arguments.notebook, "--output", arguments.output, "--jobs", String(arguments.jobs)]

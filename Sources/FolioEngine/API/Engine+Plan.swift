@@ -11,15 +11,25 @@ extension Engine {
         let cache = CellCache(directory: cacheDirectory, notebook: notebook, sandbox: sandbox(notebook), readsPrevious: false)
         let index = try? CacheFile.read(CacheIndex.self, kind: .index, from: CellCache.indexURL(cacheDirectory, notebook.name))
         let previous = Dictionary((index?.head.cells ?? []).map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
-        return .success(Planner(notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous).plan())
+        return .success(Planner(notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, registry: .standard).plan())
     }
 
-    /// Every work unit of the notebook, computed or not: each cell's id, and `cell[point]`
-    /// for each point of a sweep cell (what `folio run-unit --unit` accepts).
+    /// Every work unit of the notebook known before running, computed or not: each cell's
+    /// id, and `cell[point]` for each point of a sweep cell with a written-out grid (what
+    /// `folio run-unit --unit` accepts, with `isPointOfResolvedLaterGrid`).
     public static func unitIDs(_ notebook: Notebook) -> [String] {
         notebook.cells.flatMap { cell in
             cell.options.sweep.map { $0.points.map { WorkUnitKeys.unitID(cell: cell.id, point: $0.id) } } ?? [cell.id]
         }
+    }
+
+    /// True when `unit` is `cell[point]` of a sweep cell whose grid takes values from a name
+    /// or a parameter: its points are known only when the grid is resolved, so the run checks
+    /// the point (`unitIDs` cannot list them).
+    public static func isPointOfResolvedLaterGrid(_ unit: String, in notebook: Notebook) -> Bool {
+        let (cellID, point) = WorkUnitKeys.parse(unit)
+        guard point != nil, let cell = notebook.cells.first(where: { $0.id == cellID }) else { return false }
+        return !(cell.options.sweep?.sources.isEmpty ?? true)
     }
 
     /// A unit id's cell id and point id (`e1[kappa=2]` → `e1`, `kappa=2`).

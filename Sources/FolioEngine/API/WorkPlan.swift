@@ -21,10 +21,22 @@ public struct WorkPlan: Sendable, Codable, Equatable {
         public var measuredSeconds: Double?
     }
 
+    /// A cell whose units cannot be listed yet: a sweep whose grid takes its values from a
+    /// cell still to compute, or a cell that reads such a sweep. Plan again once the cells
+    /// it waits on are computed (`folio slurm` does, stage after stage).
+    public struct Waiting: Sendable, Codable, Equatable {
+        public var cell: String
+        /// The cell it waits on.
+        public var on: String
+        public var reason: String
+    }
+
     public var notebook: String
     public var units: [Unit]
     /// Units (cells and points) the cache already holds.
     public var cachedUnits: Int
+    /// Cells whose units are listed once the cells they wait on are computed.
+    public var waiting: [Waiting] = []
 
     /// The sum of the units' measured seconds, and how many units have none.
     public var measuredSeconds: (total: Double, unknown: Int) {

@@ -68,7 +68,7 @@ final class CellCache: @unchecked Sendable {
         _ analysis: CellAnalysis, code: String, options: [String: String], upstreamKeys: (Int) -> String?
     ) -> KeyComponents {
         var upstream: [String: String] = [:]
-        for cell in analysis.upstream { upstream[notebook.cells[cell].id] = upstreamKeys(cell) ?? "" }
+        for cell in analysis.codeUpstream { upstream[notebook.cells[cell].id] = upstreamKeys(cell) ?? "" }
         var params: [String: String] = [:]
         let read = analysis.readsAllParams ? Set(notebook.frontMatter.params.map(\.name)) : analysis.paramsRead
         for name in read {

@@ -11,8 +11,18 @@ struct CellAnalysis: Sendable {
     /// The cell uses `params` as a whole, so it depends on every param.
     var readsAllParams: Bool
 
-    /// The cells this one reads from, in document order.
-    var upstream: [Int] { Set(reads.values).sorted() }
+    /// Names a sweep's grid takes its lists from (`kappa: e1Kappas`) → index of the defining
+    /// cell. (A list parameter, `kappa: params.kappas`, is read from the front matter when
+    /// the grid is resolved; like these names, it decides which points exist, not their keys.)
+    var gridReads: [String: Int] = [:]
+
+    /// The cells whose values this one's code reads, in document order: the cells its key
+    /// (and each of its points' keys) hashes.
+    var codeUpstream: [Int] { Set(reads.values).sorted() }
+
+    /// Every cell this one needs first: those its code reads and those its grid's lists
+    /// come from, in document order.
+    var upstream: [Int] { Set(reads.values).union(gridReads.values).sorted() }
 }
 
 /// What the static check learned about a notebook: one analysis per cell and one per

@@ -23,4 +23,51 @@ extension Checker {
         }
         return problems
     }
+
+    /// Where a sweep's named lists come from: each `kappa: e1Kappas` must name a value a cell
+    /// above defines, each `kappa: params.kappas` a list parameter (checked now, since its
+    /// value is known). Returns the grid's reads (name → defining cell), which order the cell
+    /// after them but are not part of its points' keys: the list decides which points exist,
+    /// not what a point computes.
+    func sweepSources(_ grid: SweepGrid, cell: Cell, index: Int) -> (reads: [String: Int], problems: [Diagnostic]) {
+        var reads: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        for (variable, source) in grid.sources {
+            let (line, column) = cell.location(ofOption: "sweep", word: source) ?? (cell.fenceLine, 1)
+            let position = SourcePosition(line: line, column: column)
+            if source.hasPrefix("params.") {
+                let name = String(source.dropFirst("params.".count))
+                guard let param = notebook.frontMatter.param(name) else {
+                    let names = notebook.frontMatter.params.map(\.name)
+                    problems.append(
+                        diagnostic(
+                            position, "sweep variable '\(variable)' takes its values from unknown parameter '\(name)'",
+                            hint: DidYouMean.hint(for: name, among: names, fallback: "declare it under 'params:' in the front matter")))
+                    continue
+                }
+                do {
+                    // This variable alone: the others' sources are checked on their own.
+                    let variable = grid.variables.filter { $0.name == variable }
+                    _ = try SweepGrid(variables: variable).resolving { _ in param.value }
+                } catch {
+                    problems.append(diagnostic(position, error.message, hint: error.hint))
+                }
+            } else if let definition = definition(of: source), definition.cell < index {
+                reads[source] = definition.cell
+            } else if let definition = definition(of: source) {
+                let where_ = definition.cell == index ? "this cell" : "the cell at line \(notebook.cells[definition.cell].fenceLine)"
+                problems.append(
+                    diagnostic(
+                        position, "sweep variable '\(variable)' takes its values from '\(source)', defined by \(where_)",
+                        hint: "a sweep's lists must come from a cell above it"))
+            } else {
+                let names = allTopLevelNames.filter { (definition(of: $0)?.cell ?? index) < index }
+                problems.append(
+                    diagnostic(
+                        position, "sweep variable '\(variable)' takes its values from unknown name '\(source)'",
+                        hint: DidYouMean.hint(for: source, among: names, fallback: "define '\(source)' in a cell above, or write the list out")))
+            }
+        }
+        return (reads, problems)
+    }
 }

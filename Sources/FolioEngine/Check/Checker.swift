@@ -48,11 +48,16 @@ struct Checker {
             if let sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
             walker.walkTopLevel(statements)
             diagnostics += walker.diagnostics
-            if let sweep, !unlowered.contains(index) { diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead) }
-            analyses.append(
-                CellAnalysis(
-                    statements: statements, defines: walker.defines, reads: walker.reads,
-                    paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams))
+            var analysis = CellAnalysis(
+                statements: statements, defines: walker.defines, reads: walker.reads,
+                paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams)
+            if let sweep {
+                if !unlowered.contains(index) { diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead) }
+                let sources = sweepSources(sweep, cell: cells[index], index: index)
+                analysis.gridReads = sources.reads
+                diagnostics += sources.problems
+            }
+            analyses.append(analysis)
         }
         for inline in notebook.inlineExpressions { inlineAnalyses.append(checkInline(inline)) }
         diagnostics += danglingReferences()

@@ -8,10 +8,25 @@ import FolioNotebook
 extension Scheduler {
     /// Looks every point up; finishes the cell and returns nil when all are cached, otherwise
     /// returns why it must run.
-    func resolveSweep(_ index: Int, grid: SweepGrid) -> [String]? {
+    func resolveSweep(_ index: Int, grid written: SweepGrid) -> [String]? {
         let cell = cells[index]
+        let grid: SweepGrid
+        do {
+            grid = try resolvedGrid(index, written)
+        } catch {
+            failBeforeRunning(index, at: cell.location(ofOption: "sweep"), message: error.message, hint: error.hint)
+            return nil
+        }
         var points = grid.points
-        if let target, target.cell == index, let point = target.point { points = points.filter { $0.id == point } }
+        if let target, target.cell == index, let point = target.point {
+            points = points.filter { $0.id == point }
+            if points.isEmpty {
+                failBeforeRunning(
+                    index, at: cell.location(ofOption: "sweep"), message: "sweep cell '\(cell.id)' has no point '\(point)'",
+                    hint: "its grid is \(grid.summary); `folio plan` lists the units")
+                return nil
+            }
+        }
         let components = points.map { staticComponents(index, point: $0.id) }
         var sweep = SweepState(grid: grid, points: points, components: components, entryKeys: components.map(\.key))
         var cellComponents = staticComponents(index)
@@ -44,6 +59,27 @@ extension Scheduler {
         if reasons.isEmpty { reasons = cache.reasonsToRun(sweep.unitID(cell, first), sweep.components[first]) }
         let counted = "\(sweep.toRun.count) of \(points.count) point\(points.count == 1 ? "" : "s") to compute"
         return [counted] + reasons
+    }
+
+    /// The grid of sweep cell `index`, its named lists read from the cells above (which
+    /// have finished) and the params.
+    private func resolvedGrid(_ index: Int, _ grid: SweepGrid) throws(SweepGrid.Problem) -> SweepGrid {
+        guard !grid.sources.isEmpty else { return grid }
+        let reads = analyses[index].gridReads
+        return try grid.resolving(params: notebook.frontMatter) { name in reads[name].flatMap { exports(of: $0)[name] } }
+    }
+
+    /// Fails a sweep cell before any point runs (its grid cannot be resolved, or `folio
+    /// run-unit` asked for a point it does not have): one error card at its `sweep` option.
+    private func failBeforeRunning(_ index: Int, at location: (line: Int, column: Int)?, message: String, hint: String) {
+        let cell = cells[index]
+        let (line, column) = location ?? (cell.fenceLine, 1)
+        record(
+            index,
+            CellResult(
+                id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .failed, seconds: 0,
+                key: nil, outputs: [], error: notebook.diagnostic(line: line, column: column, message, hint: hint), skipReason: nil,
+                reasons: []))
     }
 
     /// Runs the missing points on a thread of their own (which takes one of the `jobs`

@@ -12,18 +12,49 @@ struct Planner {
     /// Unit id → entry key, from the notebook's last render (for measured seconds).
     let previousEntries: [String: String]
 
+    let registry: BuiltinRegistry
+
     func plan() -> WorkPlan {
         var effectiveKeys: [Int: String] = [:]
+        /// The entry of each cached plain cell, for reading the lists grids take their values from.
+        var entries: [Int: CellCache.CachedCell] = [:]
         var pendingUnits: [Int: [String]] = [:]
         var stages: [Int: Int] = [:]
         var units: [WorkPlan.Unit] = []
+        var waiting: [WorkPlan.Waiting] = []
+        var waitingCells: Set<Int> = []
         var cachedUnits = 0
         for (index, cell) in notebook.cells.enumerated() {
             let upstream = analyses[index].upstream
+            if let blocker = upstream.first(where: waitingCells.contains) {
+                waitingCells.insert(index)
+                waiting.append(WorkPlan.Waiting(cell: cell.id, on: notebook.cells[blocker].id, reason: "it reads \(notebook.cells[blocker].id)"))
+                continue
+            }
+            var grid = cell.options.sweep
+            if let written = grid, !written.sources.isEmpty {
+                let reads = analyses[index].gridReads
+                if let (name, pending) = reads.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }).first(where: { pendingUnits[$0.value] != nil }) {
+                    waitingCells.insert(index)
+                    waiting.append(
+                        WorkPlan.Waiting(cell: cell.id, on: notebook.cells[pending].id, reason: "its grid reads \(name): \(written.summary)"))
+                    continue
+                }
+                do throws(SweepGrid.Problem) {
+                    grid = try written.resolving(params: notebook.frontMatter) { name in
+                        reads[name].flatMap { entries[$0] }.flatMap { value(name, of: $0) }
+                    }
+                } catch {
+                    waitingCells.insert(index)
+                    let source = reads.values.sorted().first.map { notebook.cells[$0].id } ?? cell.id
+                    waiting.append(WorkPlan.Waiting(cell: cell.id, on: source, reason: "its grid cannot be resolved: \(error.message)"))
+                    continue
+                }
+            }
             let dependsOn = upstream.flatMap { pendingUnits[$0] ?? [] }
             let stage = upstream.compactMap { pendingUnits[$0] == nil ? nil : stages[$0] }.max().map { $0 + 1 } ?? 0
-            let keysKnown = upstream.allSatisfy { effectiveKeys[$0] != nil }
-            let points: [String?] = cell.options.sweep.map { $0.points.map { Optional($0.id) } } ?? [nil]
+            let keysKnown = analyses[index].codeUpstream.allSatisfy { effectiveKeys[$0] != nil }
+            let points: [String?] = grid.map { $0.points.map { Optional($0.id) } } ?? [nil]
             var pending: [WorkPlan.Unit] = []
             var pointKeys: [String] = []
             for point in points {
@@ -36,7 +67,8 @@ struct Planner {
                 }
                 if let found = components.flatMap({ cached($0, cell: cell) }) {
                     cachedUnits += 1
-                    pointKeys.append(found.key)
+                    pointKeys.append(found.effective.key)
+                    if grid == nil { entries[index] = found.entry }
                     continue
                 }
                 pending.append(
@@ -49,21 +81,29 @@ struct Planner {
             } else {
                 pendingUnits[index] = pending.map(\.id)
                 stages[index] = stage
-                units += fillingUnknownSeconds(pending, cell: cell)
+                units += fillingUnknownSeconds(pending, cell: cell, grid: grid)
             }
         }
-        return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits)
+        return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting)
     }
 
-    /// The effective key (with the recorded file hashes) of a unit the cache holds with
-    /// unchanged input files, or nil.
-    private func cached(_ components: KeyComponents, cell: Cell) -> KeyComponents? {
+    /// The entry and effective key components (with the recorded file hashes) of a unit the
+    /// cache holds with unchanged input files, or nil.
+    private func cached(_ components: KeyComponents, cell: Cell) -> (entry: CellCache.CachedCell, effective: KeyComponents)? {
         guard cell.options.cache, case .found(let found) = cache.lookupCell(key: components.key),
             cache.filesUnchanged(found.entry.components.files)
         else { return nil }
         var effective = components
         effective.files = found.entry.components.files
-        return effective
+        return (found, effective)
+    }
+
+    /// The value `name` in a cached cell's entry, or nil when it cannot be read.
+    private func value(_ name: String, of entry: CellCache.CachedCell) -> Value? {
+        let scope = Scope(parent: nil)
+        scope.define("params", notebook.paramsValue, isVar: false)
+        let values = try? cache.restore(entry, defines: entry.entry.exportNames, scope: scope, registry: registry)
+        return values?.first { $0.name == name }?.value
     }
 
     private func seconds(_ entryKey: String) -> Double? {
@@ -73,8 +113,8 @@ struct Planner {
 
     /// Points without a measurement (new grid values) get the mean measured seconds of
     /// their cell's points in the last render.
-    private func fillingUnknownSeconds(_ units: [WorkPlan.Unit], cell: Cell) -> [WorkPlan.Unit] {
-        guard let grid = cell.options.sweep, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
+    private func fillingUnknownSeconds(_ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?) -> [WorkPlan.Unit] {
+        guard let grid, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
         let measured = grid.points.compactMap { previousEntries[WorkUnitKeys.unitID(cell: cell.id, point: $0.id)].flatMap(seconds) }
         guard !measured.isEmpty else { return units }
         let mean = measured.reduce(0, +) / Double(measured.count)

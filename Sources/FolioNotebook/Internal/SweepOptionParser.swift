@@ -27,58 +27,60 @@ struct SweepOptionParser {
             if name == SweepGrid.trialVariable {
                 problems.append(("sweep variable 'trial' is reserved", "use '//| trials: N' for repeated trials", offset))
             }
-            variables.append(SweepGrid.Variable(name: name, values: values(of: name, valueNode, at: offset, example: example)))
+            variables.append(variable(name, valueNode, at: offset, example: example))
         }
         return variables
     }
 
-    /// The values of one variable, with their problems reported at `offset` (its name).
-    private mutating func values(of name: String, _ node: Node, at offset: Int, example: String) -> [ParamValue] {
-        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            problems.append(("sweep variable '\(name)' needs a non-empty list of values", example, offset))
-            return []
+    /// The variable written `name: [values…]`, or `name: source` (a name of a cell above, or
+    /// `params.NAME`), with its problems reported at `offset` (its name).
+    private mutating func variable(_ name: String, _ node: Node, at offset: Int, example: String) -> SweepGrid.Variable {
+        if case .scalar(let scalar) = node, Self.isSource(scalar.string) {
+            return SweepGrid.Variable(name: name, values: [], source: scalar.string)
+        }
+        guard case .sequence(let sequence) = node else {
+            problems.append(("sweep variable '\(name)' needs a list of values or the name of one", example + " or '{ kappa: kappas }'", offset))
+            return SweepGrid.Variable(name: name, values: [])
         }
         var values: [ParamValue] = []
         for element in sequence {
             guard case .scalar(let scalar) = element, let value = FrontMatterParser.scalarValue(scalar) else {
                 problems.append(("sweep variable '\(name)' holds Int, Double, Bool or String values", example, offset))
-                return values
+                return SweepGrid.Variable(name: name, values: values)
             }
             values.append(value)
         }
-        guard let unified = Self.unify(values) else {
-            let types = Set(values.map(\.typeName)).sorted().joined(separator: " and ")
-            problems.append(("sweep variable '\(name)' mixes types \(types)", "give all its values one type", offset))
-            return values
+        do {
+            return SweepGrid.Variable(name: name, values: try SweepGrid.validated(values, of: name))
+        } catch {
+            problems.append((error.message, error.hint, offset))
+            return SweepGrid.Variable(name: name, values: values)
         }
-        if Set(unified).count != unified.count {
-            problems.append(("sweep variable '\(name)' lists a value twice", "each point of a sweep must be distinct", offset))
-        }
-        return unified
     }
 
     /// The trial variable of `//| trials: N`, or nil after a problem.
+    /// A count written out (`//| trials: 10`) or named (`//| trials: trialCount`, a name a
+    /// cell above defines, or `params.trials`).
     mutating func trials(_ text: String) -> SweepGrid.Variable? {
-        guard let count = Int(text), count >= 1, count <= Self.maximumTrials else {
-            return fail("option 'trials' expects a whole number from 1 to \(Self.maximumTrials), got '\(text)'", "e.g. '//| trials: 10'")
+        if Self.isSource(text) { return SweepGrid.Variable(name: SweepGrid.trialVariable, values: [], source: text) }
+        guard let count = Int(text), count >= 1, count <= SweepGrid.maximumValues else {
+            return fail(
+                "option 'trials' expects a whole number from 1 to \(SweepGrid.maximumValues) or the name of one, got '\(text)'",
+                "e.g. '//| trials: 10'")
         }
-        return SweepGrid.Variable(name: SweepGrid.trialVariable, values: (0..<count).map(ParamValue.int))
+        return SweepGrid.Variable(name: SweepGrid.trialVariable, values: SweepGrid.trials(count))
     }
 
-    /// More trials than this is surely a typo (each is a work unit with a cache entry).
-    static let maximumTrials = 100_000
 
     private mutating func fail<T>(_ message: String, _ hint: String) -> T? {
         problems.append((message, hint, 0))
         return nil
     }
 
-    /// One element type; Ints mixed with Doubles become Doubles.
-    private static func unify(_ values: [ParamValue]) -> [ParamValue]? {
-        let types = Set(values.map(\.typeName))
-        if types.count <= 1 { return values }
-        guard types == ["Int", "Double"] else { return nil }
-        return values.map { if case .int(let value) = $0 { .double(Double(value)) } else { $0 } }
+    /// `e1Kappas` or `params.kappas`: a list named rather than written out.
+    private static func isSource(_ text: String) -> Bool {
+        let name = text.hasPrefix("params.") ? String(text.dropFirst("params.".count)) : text
+        return isIdentifier(name) && !["true", "false", "null"].contains(name)
     }
 
     static func isIdentifier(_ name: String) -> Bool {
