@@ -58,9 +58,9 @@ struct SweepOptionParser {
         }
     }
 
-    /// The trial variable of `//| trials: N`, or nil after a problem.
-    /// A count written out (`//| trials: 10`) or named (`//| trials: trialCount`, a name a
-    /// cell above defines, or `params.trials`).
+    /// The trial variable of `//| trials: N`, or nil after a problem: a count written out
+    /// (`//| trials: 10`) or named (`//| trials: trialCount`, a name a cell above defines, or
+    /// `params.trials`).
     mutating func trials(_ text: String) -> SweepGrid.Variable? {
         if Self.isSource(text) { return SweepGrid.Variable(name: SweepGrid.trialVariable, values: [], source: text) }
         guard let count = Int(text), count >= 1, count <= SweepGrid.maximumValues else {
@@ -70,7 +70,6 @@ struct SweepOptionParser {
         }
         return SweepGrid.Variable(name: SweepGrid.trialVariable, values: SweepGrid.trials(count))
     }
-
 
     private mutating func fail<T>(_ message: String, _ hint: String) -> T? {
         problems.append((message, hint, 0))
