@@ -30,7 +30,14 @@ import FolioNotebook
         Case(file: "duplicate-label.md", location: "14:5", message: "duplicate label 'fig-a'"),
         Case(file: "unterminated-fence.md", location: "10:1", message: "unterminated code fence '```'"),
         Case(file: "syntax-error.md", location: "9:15", message: "syntax error: expected ')'"),
-        Case(file: "unsupported-construct.md", location: "10:1", message: "'struct' declarations are not supported in cells"),
+        Case(file: "unsupported-construct.md", location: "10:1", message: "'class' declarations are not supported in cells"),
+        Case(file: "struct-protocol.md", location: "9:13", message: "protocol conformances and inheritance are not supported in cells"),
+        Case(file: "struct-explicit-init.md", location: "11:5", message: "explicit initializers are not supported in cells"),
+        Case(file: "struct-wrong-label.md", location: "18:21", message: "incorrect argument label 'z:' in call to 'Point', expected 'y:'"),
+        Case(file: "struct-missing-argument.md", location: "18:9", message: "missing argument for parameter 'y' in call to 'Point'"),
+        Case(file: "struct-unknown-member.md", location: "19:9", message: "value of type Point has no member 'radius'"),
+        Case(file: "struct-assign-let-field.md", location: "19:1", message: "cannot assign to property: 'y' is a 'let' constant"),
+        Case(file: "struct-mutating-on-let.md", location: "19:1", message: "cannot use mutating member on immutable value: 'p' is a 'let' constant"),
         Case(file: "switch-not-exhaustive.md", location: "10:1", message: "switch must be exhaustive"),
         Case(file: "guard-falls-through.md", location: "10:13", message: "'guard' body must not fall through"),
         Case(file: "unknown-function.md", location: "10:9", message: "unknown function 'singularValue'"),
@@ -141,6 +148,16 @@ import FolioNotebook
             let label = n + " samples"
                           ^
             hint: convert the number to text with String(x) or "\\(x)", or the text to a number with Double(s)
+            """)
+    }
+
+    @Test func anUnknownStructMemberListsThePropertiesAndMethods() throws {
+        let (notebook, _, path) = try load("struct-unknown-member.md")
+        #expect(Engine.lint(notebook).first?.rendered == """
+            \(path):19:9: error: value of type Point has no member 'radius'
+            let r = p.radius
+                    ^
+            hint: 'Point' has properties x, y, norm and methods move(by:)
             """)
     }
 

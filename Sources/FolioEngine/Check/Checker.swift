@@ -90,13 +90,13 @@ struct Checker {
         }
     }
 
-    /// For a cell that does not parse: names after `let`/`var`/`func`, so other cells do not
+    /// For a cell that does not parse: names after `let`/`var`/`func`/`struct`, so other cells do not
     /// report them as unknown.
     private static func declaredNamesByText(_ cell: Cell) -> [(String, SourcePosition)] {
         var names: [(String, SourcePosition)] = []
         for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
-            for (word, next) in zip(words, words.dropFirst()) where ["let", "var", "func"].contains(word) {
+            for (word, next) in zip(words, words.dropFirst()) where ["let", "var", "func", "struct"].contains(word) {
                 names.append((String(next), SourcePosition(line: cell.codeStartLine + offset, column: 1)))
             }
         }
@@ -111,6 +111,15 @@ struct Checker {
 
     func function(definedBy cell: Int, named name: String) -> FunctionLiteral? {
         analyses.indices.contains(cell) ? analyses[cell].statements.functionLiteral(named: name) : nil
+    }
+
+    func structDeclaration(definedBy cell: Int, named name: String) -> StructDeclaration? {
+        analyses.indices.contains(cell) ? analyses[cell].statements.structDeclaration(named: name) : nil
+    }
+
+    /// The structs the cells before `cell` declare.
+    func structDeclarations(before cell: Int) -> [StructDeclaration] {
+        analyses.prefix(cell).flatMap { $0.statements.compactMap(\.structDeclaration) }
     }
 
     func diagnostic(_ position: SourcePosition, _ message: String, hint: String? = nil) -> Diagnostic {
@@ -139,8 +148,16 @@ extension Stmt {
         switch kind {
         case .binding(_, let pattern, _, _): pattern.names
         case .function(let literal): [(literal.name ?? "", position)]
+        case .structDeclaration(let declaration): [(declaration.name, position)]
         default: []
         }
+    }
+}
+
+extension Stmt {
+    var structDeclaration: StructDeclaration? {
+        if case .structDeclaration(let declaration) = kind { return declaration }
+        return nil
     }
 }
 
@@ -150,5 +167,9 @@ extension [Stmt] {
             if case .function(let literal) = statement.kind, literal.name == name { return literal }
         }
         return nil
+    }
+
+    func structDeclaration(named name: String) -> StructDeclaration? {
+        lazy.compactMap(\.structDeclaration).first { $0.name == name }
     }
 }
