@@ -62,6 +62,7 @@ import FolioNotebook
         Case(file: "inline-defined-below.md", location: "10:24", message: "'b' is used before its definition"),
         Case(file: "inline-syntax-error.md", location: "10:32", message: "syntax error: expected ')'"),
         Case(file: "matrix-where-vector.md", location: "10:14", message: "cannot convert value of type Matrix to expected argument type [Double]"),
+        Case(file: "unknown-record-field.md", location: "11:9", message: "value of type VAEResult has no member 'encoderWeights'"),
         Case(file: "operand-type-mismatch.md", location: "10:15", message: "binary operator '+' cannot be applied to Int and String"),
     ]
 
@@ -159,6 +160,19 @@ import FolioNotebook
                     ^
             hint: 'Point' has properties x, y, norm and methods move(by:)
             """)
+    }
+
+    @Test func anUnknownRecordFieldListsTheFields() throws {
+        let (notebook, _, _) = try load("unknown-record-field.md")
+        #expect(Engine.lint(notebook).first?.hint == "'VAEResult' has fields " + RecordType.vaeResult.fields.map(\.name).joined(separator: ", "))
+    }
+
+    @Test func recordFieldsCarryTheirTypesIntoLint() {
+        let cells = ["let X = randomNormal(rows: 20, columns: 4)\nlet p = pca(X, rank: 2)\nlet m = mean(svd(X).u)\nlet top = [1.0, 3.0].max()"]
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: cells), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:8:14: error: cannot convert value of type Matrix to expected argument type [Double]",
+        ])
     }
 
     @Test func operandTypesFollowDeclarationsConversionsAndOperators() {

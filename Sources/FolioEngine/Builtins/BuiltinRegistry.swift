@@ -17,9 +17,11 @@
 /// ```
 ///
 /// and add `.plot` to `BuiltinRegistry.standard` below. A built-in returning `.figure` or
-/// `.table` adds it to the cell's outputs automatically; a record is
-/// `.record(Record("TrainingResult", [("history", .array(…)), ("loss", .double(…))]))`,
-/// whose fields cells read as `result.history`. Enum-like options are declared in the
+/// `.table` adds it to the cell's outputs automatically. A record type is declared once as
+/// a `RecordType` (`RecordTypes.swift`: name, fields with types and one-line docs) and
+/// listed in the module's `records`; the built-in declares `returns: RecordType.x.valueType`
+/// and returns `RecordType.x.make(["history": …, "loss": …])`, whose fields cells read as
+/// `result.history` (checked by `folio lint`, listed by `folio functions`). Enum-like options are declared in the
 /// module's `enumerations` (`["DecoderKind": ["affine", "nonlinear"]]`) and used as
 /// `ValueType.enumeration("DecoderKind", cases: […])`, so `.affine` is checked by `folio lint`.
 struct BuiltinRegistry: Sendable {
@@ -28,6 +30,7 @@ struct BuiltinRegistry: Sendable {
     private(set) var methods: [String: [Builtin]] = [:]
     private(set) var properties: [String: [Builtin]] = [:]
     private(set) var enumerations: [String: [String]] = [:]
+    private(set) var records: [String: RecordType] = [:]
     private(set) var modules: [BuiltinModule] = []
 
     /// Every module Folio ships.
@@ -44,6 +47,7 @@ struct BuiltinRegistry: Sendable {
         for builtin in module.methods { methods[builtin.name, default: []].append(builtin) }
         for builtin in module.properties { properties[builtin.name, default: []].append(builtin) }
         enumerations.merge(module.enumerations) { first, _ in first }
+        for record in module.records where records[record.name] == nil { records[record.name] = record }
     }
 
     func function(named name: String) -> Builtin? { functions[name] }
@@ -91,5 +95,7 @@ struct BuiltinModule: Sendable {
     var methods: [Builtin] = []
     /// Properties: `receiver.name`; the only parameter is the receiver.
     var properties: [Builtin] = []
+    /// The record types its built-ins return.
+    var records: [RecordType] = []
     var enumerations: [String: [String]] = [:]
 }

@@ -56,17 +56,13 @@ extension BuiltinModule {
             ) { call in .matrix(try call.matrix(0).solve(try call.matrix(1))) },
             unary("inverse", "The inverse of a square matrix.") { try $0.inverse() },
             Builtin(
-                "svd", [.positional("a", .matrix)], returns: .record("SVD"),
+                "svd", [.positional("a", .matrix)], returns: RecordType.svd.valueType,
                 doc: "The thin singular value decomposition: a record with `u`, `singularValues` and `vt`."
             ) { call in
                 let svd = try call.matrix(0).svd()
-                return .record(
-                    Record(
-                        "SVD",
-                        [
-                            ("u", .matrix(svd.u)), ("singularValues", .array(svd.singularValues.map(Value.double))),
-                            ("vt", .matrix(svd.vt)),
-                        ]))
+                return RecordType.svd.make([
+                    "u": .matrix(svd.u), "singularValues": .array(svd.singularValues.map(Value.double)), "vt": .matrix(svd.vt),
+                ])
             },
             Builtin(
                 "singularValues", [.positional("a", .matrix)], returns: .array(.double),
@@ -117,6 +113,7 @@ extension BuiltinModule {
                 return .tuple([TupleField(label: "rows", value: .int(matrix.rows)), TupleField(label: "columns", value: .int(matrix.columns))])
             },
         ],
+        records: [.svd],
         enumerations: ["NormKind": normCases])
 
     private static let normCases = ["frobenius", "spectral", "nuclear"]

@@ -11,17 +11,17 @@ extension BuiltinModule {
         name: "models",
         functions: [
             Builtin(
-                "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: .record("PCA"),
+                "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: RecordType.pca.valueType,
                 doc: """
                     PCA of the rows of `x` by a thin SVD of the centred data: `mean`, `components` (d × rank), \
                     `singularValues`, `explainedVariance`, `scores` (n × rank) and `reconstruction`.
                     """
             ) { call in
                 let result = try pca(try call.matrix(0), rank: try call.int(1))
-                return record("PCA", [
-                    ("mean", vector(result.mean)), ("components", .matrix(result.components)),
-                    ("singularValues", vector(result.singularValues)), ("explainedVariance", vector(result.explainedVariance)),
-                    ("scores", .matrix(result.scores)), ("reconstruction", .matrix(result.reconstruction)),
+                return RecordType.pca.make([
+                    "mean": vector(result.mean), "components": .matrix(result.components),
+                    "singularValues": vector(result.singularValues), "explainedVariance": vector(result.explainedVariance),
+                    "scores": .matrix(result.scores), "reconstruction": .matrix(result.reconstruction),
                 ])
             },
             Builtin(
@@ -30,7 +30,7 @@ extension BuiltinModule {
                     .positional("x", .matrix), .labeled("rank", .int),
                     .labeled("method", ppcaMethod, default: .enumCase(type: "PPCAMethod", name: "closedForm")),
                 ],
-                returns: .record("PPCA"),
+                returns: RecordType.ppca.valueType,
                 doc: """
                     Probabilistic PCA (Tipping & Bishop): `.closedForm` (W from the top eigenpairs of the sample \
                     covariance, λ = mean of the discarded eigenvalues) or `.em`. Fields: `loading` (W, d × rank), \
@@ -42,10 +42,10 @@ extension BuiltinModule {
                 let x = try call.matrix(0), rank = try call.int(1)
                 let result = try caseName(call[2]) == "em"
                     ? ppcaEM(x, rank: rank, seed: nextSeed(call)) : ppca(x, rank: rank)
-                return record("PPCA", [
-                    ("loading", .matrix(result.loading)), ("mean", vector(result.mean)),
-                    ("noiseVariance", .double(result.noiseVariance)), ("energy", .double(result.energy)),
-                    ("negativeLogLikelihood", .double(result.negativeLogLikelihood)), ("iterations", .int(result.iterations)),
+                return RecordType.ppca.make([
+                    "loading": .matrix(result.loading), "mean": vector(result.mean),
+                    "noiseVariance": .double(result.noiseVariance), "energy": .double(result.energy),
+                    "negativeLogLikelihood": .double(result.negativeLogLikelihood), "iterations": .int(result.iterations),
                 ])
             },
             Builtin(
@@ -63,7 +63,7 @@ extension BuiltinModule {
                     .positional("x", .matrix), .labeled("lambda", .double, default: .void),
                     .labeled("tolerance", .double, default: .double(1e-7)), .labeled("maxIterations", .int, default: .int(1000)),
                 ],
-                returns: .record("PCP"),
+                returns: RecordType.pcp.valueType,
                 doc: """
                     Robust PCA by principal component pursuit (inexact ALM, Lin, Chen & Ma 2010): min ‖L‖_* + λ‖S‖₁ \
                     s.t. X = L + S, λ = 1/√max(m, n) by default. Fields: `lowRank`, `sparse`, `rank`, `iterations`, \
@@ -77,10 +77,10 @@ extension BuiltinModule {
                 let result = try pcp(
                     x, lambda: lambda, tolerance: try call.double(2),
                     maxIterations: try call.count(3, maximum: 1_000_000), seed: nextSeed(call), stop: call.stop)
-                return record("PCP", [
-                    ("lowRank", .matrix(result.lowRank)), ("sparse", .matrix(result.sparse)), ("rank", .int(result.rank)),
-                    ("iterations", .int(result.iterations)), ("residualHistory", vector(result.residualHistory)),
-                    ("converged", .bool(result.converged)),
+                return RecordType.pcp.make([
+                    "lowRank": .matrix(result.lowRank), "sparse": .matrix(result.sparse), "rank": .int(result.rank),
+                    "iterations": .int(result.iterations), "residualHistory": vector(result.residualHistory),
+                    "converged": .bool(result.converged),
                 ])
             },
             trainer("trainVAE", autoencoder: false),
@@ -88,7 +88,7 @@ extension BuiltinModule {
             Builtin(
                 "linearGaussian",
                 [.labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("noiseVariance", .double)],
-                returns: .record("LinearGaussianData"),
+                returns: RecordType.linearGaussianData.valueType,
                 doc: "Samples x = Wz + ε of the PPCA model: `observed`, `clean` (Wz) and `loading` (W, cols × rank)."
             ) { call in
                 let rows = try call.count(0, maximum: 10_000_000), cols = try call.count(1, maximum: 100_000)
@@ -98,8 +98,8 @@ extension BuiltinModule {
                     MemoryEstimate.product(2, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try linearGaussian(
                     rows: rows, cols: cols, rank: rank, noiseVariance: try call.double(3), seed: nextSeed(call))
-                return record("LinearGaussianData", [
-                    ("observed", .matrix(data.observed)), ("clean", .matrix(data.clean)), ("loading", .matrix(data.loading)),
+                return RecordType.linearGaussianData.make([
+                    "observed": .matrix(data.observed), "clean": .matrix(data.clean), "loading": .matrix(data.loading),
                 ])
             },
             Builtin(
@@ -108,7 +108,7 @@ extension BuiltinModule {
                     .labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("outlierRatio", .double),
                     .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "signs")),
                 ],
-                returns: .record("CorruptedData"),
+                returns: RecordType.corruptedData.valueType,
                 doc: """
                     Robust PCA data X = L + S: L = AB of the given rank (factors N(0, 1/cols)), S with a fraction \
                     `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)). \
@@ -131,7 +131,7 @@ extension BuiltinModule {
                     .positional("x", .matrix), .labeled("ratio", .double),
                     .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "normal")),
                 ],
-                returns: .record("CorruptedData"),
+                returns: RecordType.corruptedData.valueType,
                 doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values). Fields as `lowRankPlusSparse`."
             ) { call in
                 corrupted(try corruptEntries(
@@ -143,7 +143,7 @@ extension BuiltinModule {
                     .positional("images", .matrix), .labeled("fraction", .double), .labeled("lower", .double, default: .double(0)),
                     .labeled("upper", .double, default: .double(1)),
                 ],
-                returns: .record("CorruptedData"),
+                returns: RecordType.corruptedData.valueType,
                 doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise). Fields as `lowRankPlusSparse`."
             ) { call in
                 corrupted(try corruptPixels(
@@ -156,7 +156,7 @@ extension BuiltinModule {
                     .labeled("samples", .int), .labeled("latent", .int), .labeled("hidden", .array(.int), default: .array([.int(200), .int(400)])),
                     .labeled("output", .int),
                 ],
-                returns: .record("ManifoldData"),
+                returns: RecordType.manifoldData.valueType,
                 doc: """
                     Samples of a nonlinear manifold: z ~ N(0, I) through a fixed random ReLU network \
                     latent → hidden… → output with He initialisation. Fields: `clean` (samples × output), `latent`.
@@ -177,7 +177,7 @@ extension BuiltinModule {
                 try call.reserve(MemoryEstimate.sum(activations, weights))
                 let data = try reluManifold(
                     samples: samples, latentDimension: latent, hiddenWidths: hidden, outputDimension: output, seed: nextSeed(call))
-                return record("ManifoldData", [("clean", .matrix(data.clean)), ("latent", .matrix(data.latent))])
+                return RecordType.manifoldData.make(["clean": .matrix(data.clean), "latent": .matrix(data.latent)])
             },
             metric("nmse", "‖truth − estimate‖²_F / ‖truth‖²_F, the paper's NMSE.") { try nmse($0, $1) },
             metric("relativeError", "‖truth − estimate‖_F / ‖truth‖_F, robust PCA's recovery error.") { try relativeError($0, $1) },
@@ -192,17 +192,17 @@ extension BuiltinModule {
             Builtin(
                 "supportRecovery",
                 [.positional("estimate", .matrix), .positional("truth", .matrix), .labeled("tolerance", .double, default: .double(0))],
-                returns: .record("SupportRecovery"),
+                returns: RecordType.supportRecovery.valueType,
                 doc: """
                     Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}: `precision`, `recall`, \
                     `f1`, `truePositives`, `falsePositives`, `falseNegatives`.
                     """
             ) { call in
                 let recovery = try supportRecovery(try call.matrix(0), try call.matrix(1), tolerance: try call.double(2))
-                return record("SupportRecovery", [
-                    ("precision", .double(recovery.precision)), ("recall", .double(recovery.recall)), ("f1", .double(recovery.f1)),
-                    ("truePositives", .int(recovery.truePositives)), ("falsePositives", .int(recovery.falsePositives)),
-                    ("falseNegatives", .int(recovery.falseNegatives)),
+                return RecordType.supportRecovery.make([
+                    "precision": .double(recovery.precision), "recall": .double(recovery.recall), "f1": .double(recovery.f1),
+                    "truePositives": .int(recovery.truePositives), "falsePositives": .int(recovery.falsePositives),
+                    "falseNegatives": .int(recovery.falseNegatives),
                 ])
             },
             Builtin(
@@ -215,6 +215,7 @@ extension BuiltinModule {
                 doc: "How many norms are at least `threshold` × the largest: the active latent dimensions of a VAE, with the usual 0.05 cut-off."
             ) { call in .int(activeDimensionCount(try call.doubles(0), threshold: try call.double(1))) },
         ],
+        records: [.pca, .ppca, .pcp, .linearGaussianData, .corruptedData, .manifoldData, .supportRecovery, .vaeResult],
         enumerations: [
             "PPCAMethod": ["closedForm", "em"], "Outliers": ["signs", "normal", "uniform"],
             "LatentCovariance": ["diagonal", "full", "none"], "DecoderVariance": ["scalar", "perDimension", "perEntry"],
@@ -259,7 +260,7 @@ extension BuiltinModule {
                 `latentMeans`, `latentVariances` (Σz diagonals), `reconstruction`, `decoderFirstLayer` (W₁), \
                 `columnNorms`, `activeDimensions`, `decoderVariances`, `decoderBias`.
                 """
-        return Builtin(name, parameters, returns: .record("VAEResult"), doc: doc) { call in
+        return Builtin(name, parameters, returns: RecordType.vaeResult.valueType, doc: doc) { call in
             let named = call.argumentsByName
             func int(_ key: String) throws -> Int {
                 guard case .int(let value)? = named[key] else { throw BuiltinError("'\(key)' must be an Int") }
@@ -318,12 +319,12 @@ extension BuiltinModule {
                 let last = lastFiniteEnergy.map { "the last finite energy was \($0)" } ?? "no epoch finished with a finite energy"
                 throw BuiltinError("training diverged in epoch \(epoch): the energy became NaN or infinite; \(last)", hint: hint)
             }
-            return record("VAEResult", [
-                ("energy", vector(result.energyPerEpoch)), ("nmse", vector(result.nmsePerEpoch)),
-                ("latentMeans", .matrix(result.latentMeans)), ("latentVariances", .matrix(result.latentVariances)),
-                ("reconstruction", .matrix(result.reconstruction)), ("decoderFirstLayer", .matrix(result.decoderFirstLayer)),
-                ("columnNorms", vector(result.decoderColumnNorms)), ("activeDimensions", .int(result.activeDimensions)),
-                ("decoderVariances", vector(result.decoderVariances)), ("decoderBias", vector(result.decoderOutputBias)),
+            return RecordType.vaeResult.make([
+                "energy": vector(result.energyPerEpoch), "nmse": vector(result.nmsePerEpoch),
+                "latentMeans": .matrix(result.latentMeans), "latentVariances": .matrix(result.latentVariances),
+                "reconstruction": .matrix(result.reconstruction), "decoderFirstLayer": .matrix(result.decoderFirstLayer),
+                "columnNorms": vector(result.decoderColumnNorms), "activeDimensions": .int(result.activeDimensions),
+                "decoderVariances": vector(result.decoderVariances), "decoderBias": vector(result.decoderOutputBias),
             ])
         }
     }
@@ -365,9 +366,9 @@ extension BuiltinModule {
     }
 
     private static func corrupted(_ data: CorruptedData) -> Value {
-        record("CorruptedData", [
-            ("observed", .matrix(data.observed)), ("lowRank", .matrix(data.clean)), ("sparse", .matrix(data.sparse)),
-            ("support", .matrix(data.support)),
+        RecordType.corruptedData.make([
+            "observed": .matrix(data.observed), "lowRank": .matrix(data.clean), "sparse": .matrix(data.sparse),
+            "support": .matrix(data.support),
         ])
     }
 
@@ -382,10 +383,6 @@ extension BuiltinModule {
     private static func optionalDouble(_ call: BuiltinCall, _ index: Int) throws -> Double? {
         if case .void = call[index] { return nil }
         return try call.double(index)
-    }
-
-    private static func record(_ type: String, _ fields: [(String, Value)]) -> Value {
-        .record(Record(type, fields.map { (name: $0.0, value: $0.1) }))
     }
 
     private static func vector(_ values: [Double]) -> Value { .array(values.map(Value.double)) }

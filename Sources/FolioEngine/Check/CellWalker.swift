@@ -292,7 +292,7 @@ struct CellWalker {
             checkArguments(arguments, literal.parameterShapes, types: types, name: name, at: position)
         case .builtin(let builtin):
             checkArguments(arguments, builtin.parameterShapes, types: builtin.parameters.map(\.type), name: name, at: position)
-            return ValueType.staticallyKnown.contains(builtin.returnType) ? builtin.returnType : nil
+            return trackedType(builtin.returnType)
         case .structType(let declaration):
             let types = declaration.initializerFields.map { $0.type.map(expectedType) }
             checkArguments(arguments, declaration.initializerShapes, types: types, name: name, at: position)

@@ -27,9 +27,9 @@ extension Evaluator {
                 throw RuntimeError(message: error.message, position: position, hint: error.hint)
             }
         }
-        throw RuntimeError(
-            message: "value of type \(value.typeName) has no member '\(name)'", position: position,
-            hint: DidYouMean.hint(for: name, among: memberNames(of: value)))
+        var hint = DidYouMean.hint(for: name, among: memberNames(of: value))
+        if case .record(let record) = value, let type = context.registry.records[record.typeName] { hint = type.unknownFieldHint(name) }
+        throw RuntimeError(message: "value of type \(value.typeName) has no member '\(name)'", position: position, hint: hint)
     }
 
     private func memberNames(of value: Value) -> [String] {

@@ -1,8 +1,9 @@
 import FolioNotebook
 
-/// Structs declared in cells: the declaration itself, memberwise initializers (checked like
-/// any call), members of struct values, and the rules that a `let` property, a `let` value
-/// and `self` outside a `mutating` method never change.
+/// The types the checker follows through members: structs declared in cells (the
+/// declaration itself, memberwise initializers checked like any call, members, and the
+/// rules that a `let` property, a `let` value and `self` outside a `mutating` method never
+/// change) and the built-ins' record types (`pca(x, rank: 2).components` is a Matrix).
 extension CellWalker {
     /// Declares the struct, then checks its properties' defaults and its members' bodies
     /// (where `self` is a constant, or a variable in a `mutating` method).
@@ -37,10 +38,26 @@ extension CellWalker {
         return checker.structDeclaration(definedBy: definition.cell, named: name)
     }
 
-    /// `value.name` on a struct value: the property's declared type; an unknown member is
-    /// an error whose hint lists the struct's properties and methods.
+    /// The type `folio lint` follows for a built-in's result: scalars, matrices and records
+    /// with a declared `RecordType`.
+    func trackedType(_ type: ValueType) -> ValueType? {
+        if ValueType.staticallyKnown.contains(type) { return type }
+        if case .record(let name) = type, checker.registry.records[name] != nil { return type }
+        return nil
+    }
+
+    /// `value.name` on a struct value or a built-in's record: the field's declared type; an
+    /// unknown member is an error whose hint lists the fields (and a struct's methods).
     mutating func memberType(_ baseType: ValueType?, _ name: String, at position: SourcePosition) -> ValueType? {
-        guard case .record(let typeName)? = baseType, let declaration = structDeclaration(named: typeName) else { return nil }
+        guard case .record(let typeName)? = baseType else { return nil }
+        guard let declaration = structDeclaration(named: typeName) else {
+            guard let record = checker.registry.records[typeName] else { return nil }
+            guard let field = record.field(named: name) else {
+                report(position, "value of type \(typeName) has no member '\(name)'", hint: record.unknownFieldHint(name))
+                return nil
+            }
+            return trackedType(field.type)
+        }
         if let field = declaration.field(named: name) { return field.type.map(expectedType) }
         if !declaration.memberNames.contains(name) { reportUnknownMember(name, of: declaration, at: position) }
         return nil
