@@ -62,6 +62,7 @@ import FolioNotebook
         Case(file: "inline-defined-below.md", location: "10:24", message: "'b' is used before its definition"),
         Case(file: "inline-syntax-error.md", location: "10:32", message: "syntax error: expected ')'"),
         Case(file: "matrix-where-vector.md", location: "10:14", message: "cannot convert value of type Matrix to expected argument type [Double]"),
+        Case(file: "unknown-option-case.md", location: "10:25", message: "type 'LineDash' has no case '.dotty'"),
         Case(file: "unknown-record-field.md", location: "11:9", message: "value of type VAEResult has no member 'encoderWeights'"),
         Case(file: "operand-type-mismatch.md", location: "10:15", message: "binary operator '+' cannot be applied to Int and String"),
     ]
@@ -160,6 +161,11 @@ import FolioNotebook
                     ^
             hint: 'Point' has properties x, y, norm and methods move(by:)
             """)
+    }
+
+    @Test func anUnknownOptionCaseSuggestsAndListsTheCases() throws {
+        let (notebook, _, _) = try load("unknown-option-case.md")
+        #expect(Engine.lint(notebook).first?.hint == "did you mean '.dotted'? cases are .solid, .dashed, .dotted")
     }
 
     @Test func anUnknownRecordFieldListsTheFields() throws {

@@ -69,15 +69,14 @@ extension BuiltinModule {
                 doc: "The singular values, largest first."
             ) { call in .array(try call.matrix(0).singularValues().map(Value.double)) },
             Builtin(
-                "norm", [.positional("a", .matrix), .labeled("kind", normKind, default: .enumCase(type: "NormKind", name: "frobenius"))],
+                "norm", [.positional("a", .matrix), .option("kind", NormKind.frobenius)],
                 returns: .double, doc: "A matrix norm: `.frobenius` (default), `.spectral` (largest singular value) or `.nuclear`."
             ) { call in
                 let matrix = try call.matrix(0)
-                guard case .enumCase(_, let kind) = call[1] else { throw BuiltinError("'kind' must be a NormKind") }
-                switch kind {
-                case "spectral": return .double(try matrix.spectralNorm())
-                case "nuclear": return .double(try matrix.nuclearNorm())
-                default: return .double(matrix.frobeniusNorm)
+                switch try NormKind(call[1]) {
+                case .spectral: return .double(try matrix.spectralNorm())
+                case .nuclear: return .double(try matrix.nuclearNorm())
+                case .frobenius: return .double(matrix.frobeniusNorm)
                 }
             },
             norm("frobeniusNorm", "The Frobenius norm √Σ aᵢⱼ².") { $0.frobeniusNorm },
@@ -114,10 +113,8 @@ extension BuiltinModule {
             },
         ],
         records: [.svd],
-        enumerations: ["NormKind": normCases])
+        enumerations: [NormKind.enumeration])
 
-    private static let normCases = ["frobenius", "spectral", "nuclear"]
-    private static let normKind = ValueType.enumeration("NormKind", cases: normCases)
 
     private static func shapeColumns(_ call: BuiltinCall) throws -> Int {
         let rows = try call.count(0, maximum: 100_000), columns = try call.count(1, maximum: 100_000)

@@ -28,7 +28,7 @@ extension BuiltinModule {
                 "ppca",
                 [
                     .positional("x", .matrix), .labeled("rank", .int),
-                    .labeled("method", ppcaMethod, default: .enumCase(type: "PPCAMethod", name: "closedForm")),
+                    .option("method", PPCAMethod.closedForm),
                 ],
                 returns: RecordType.ppca.valueType,
                 doc: """
@@ -40,7 +40,7 @@ extension BuiltinModule {
                     """
             ) { call in
                 let x = try call.matrix(0), rank = try call.int(1)
-                let result = try caseName(call[2]) == "em"
+                let result = try PPCAMethod(call[2]) == .em
                     ? ppcaEM(x, rank: rank, seed: nextSeed(call)) : ppca(x, rank: rank)
                 return RecordType.ppca.make([
                     "loading": .matrix(result.loading), "mean": vector(result.mean),
@@ -106,7 +106,7 @@ extension BuiltinModule {
                 "lowRankPlusSparse",
                 [
                     .labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("outlierRatio", .double),
-                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "signs")),
+                    .option("outliers", OutlierKind.signs),
                 ],
                 returns: RecordType.corruptedData.valueType,
                 doc: """
@@ -122,20 +122,20 @@ extension BuiltinModule {
                     MemoryEstimate.product(4, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try lowRankPlusSparse(
                     rows: rows, cols: cols, rank: rank,
-                    outlierRatio: try call.double(3), outliers: outlierValues(call[4]), seed: nextSeed(call))
+                    outlierRatio: try call.double(3), outliers: try OutlierKind(call[4]).values, seed: nextSeed(call))
                 return corrupted(data)
             },
             Builtin(
                 "corruptEntries",
                 [
                     .positional("x", .matrix), .labeled("ratio", .double),
-                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "normal")),
+                    .option("outliers", OutlierKind.normal),
                 ],
                 returns: RecordType.corruptedData.valueType,
                 doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values). Fields as `lowRankPlusSparse`."
             ) { call in
                 corrupted(try corruptEntries(
-                    try call.matrix(0), ratio: try call.double(1), values: outlierValues(call[2]), mode: .additive, seed: nextSeed(call)))
+                    try call.matrix(0), ratio: try call.double(1), values: try OutlierKind(call[2]).values, mode: .additive, seed: nextSeed(call)))
             },
             Builtin(
                 "corruptPixels",
@@ -217,16 +217,10 @@ extension BuiltinModule {
         ],
         records: [.pca, .ppca, .pcp, .linearGaussianData, .corruptedData, .manifoldData, .supportRecovery, .vaeResult],
         enumerations: [
-            "PPCAMethod": ["closedForm", "em"], "Outliers": ["signs", "normal", "uniform"],
-            "LatentCovariance": ["diagonal", "full", "none"], "DecoderVariance": ["scalar", "perDimension", "perEntry"],
-            "LatentPenalty": ["none", "l2", "l1"],
+            PPCAMethod.enumeration, OutlierKind.enumeration, LatentCovariance.enumeration, DecoderVarianceOption.enumeration,
+            LatentPenaltyOption.enumeration,
         ])
 
-    private static let ppcaMethod = ValueType.enumeration("PPCAMethod", cases: ["closedForm", "em"])
-    private static let outlierKind = ValueType.enumeration("Outliers", cases: ["signs", "normal", "uniform"])
-    private static let latentCovariance = ValueType.enumeration("LatentCovariance", cases: ["diagonal", "full", "none"])
-    private static let decoderVariance = ValueType.enumeration("DecoderVariance", cases: ["scalar", "perDimension", "perEntry"])
-    private static let latentPenalty = ValueType.enumeration("LatentPenalty", cases: ["none", "l2", "l1"])
 
     /// `trainVAE` and `trainAE`: one signature, the AE without a latent covariance.
     private static func trainer(_ name: String, autoencoder: Bool) -> Builtin {
@@ -235,13 +229,13 @@ extension BuiltinModule {
             .labeled("encoder", .array(.int), default: .array([])), .labeled("decoder", .array(.int), default: .array([])),
         ]
         if !autoencoder {
-            parameters.append(.labeled("covariance", latentCovariance, default: .enumCase(type: "LatentCovariance", name: "diagonal")))
+            parameters.append(.option("covariance", LatentCovariance.diagonal))
         }
         parameters += [
-            .labeled("decoderVariance", decoderVariance, default: .enumCase(type: "DecoderVariance", name: "scalar")),
+            .option("decoderVariance", DecoderVarianceOption.scalar),
             .labeled("epsilon", .double, default: .double(1e-4)),
             .labeled("klWeight", .double, default: .double(1)),
-            .labeled("penalty", latentPenalty, default: .enumCase(type: "LatentPenalty", name: "none")),
+            .option("penalty", LatentPenaltyOption.none),
             .labeled("penaltyWeight", .double, default: .double(0)),
             .labeled("samples", .int, default: .int(1)), .labeled("epochs", .int, default: .int(100)),
             .labeled("batchSize", .int, default: .int(100)), .labeled("learningRate", .double, default: .double(1e-3)),
@@ -282,22 +276,9 @@ extension BuiltinModule {
                     return width
                 }
             }
-            let penaltyWeight = try double("penaltyWeight")
-            let penalty: LatentPenalty = switch caseName(named["penalty"]) {
-            case "l2": .l2(weight: penaltyWeight)
-            case "l1": .l1(weight: penaltyWeight)
-            default: .none
-            }
-            let variance: DecoderVariance = switch caseName(named["decoderVariance"]) {
-            case "perDimension": .learnedPerDimension
-            case "perEntry": .perEntryClosedForm(floor: try double("epsilon"))
-            default: .learnedScalar
-            }
-            let covariance: LatentCovariance = switch caseName(named["covariance"]) {
-            case "full": .full
-            case "none": .none
-            default: autoencoder ? .none : .diagonal
-            }
+            let penalty = try LatentPenaltyOption(named["penalty"] ?? .void).model(weight: try double("penaltyWeight"))
+            let variance = try DecoderVarianceOption(named["decoderVariance"] ?? .void).model(floor: try double("epsilon"))
+            let covariance = try autoencoder ? .none : LatentCovariance(named["covariance"] ?? .void)
             let configuration = VAEConfiguration(
                 encoderHiddenWidths: try widths("encoder"), decoderHiddenWidths: try widths("decoder"),
                 latentWidth: try int("latent"), latentCovariance: covariance, decoderVariance: variance,
@@ -372,23 +353,10 @@ extension BuiltinModule {
         ])
     }
 
-    private static func outlierValues(_ value: Value) -> OutlierValues {
-        switch caseName(value) {
-        case "normal": .normal(standardDeviation: 1)
-        case "uniform": .uniform(lower: -1, upper: 1)
-        default: .signs(magnitude: 1)
-        }
-    }
-
     private static func optionalDouble(_ call: BuiltinCall, _ index: Int) throws -> Double? {
         if case .void = call[index] { return nil }
         return try call.double(index)
     }
 
     private static func vector(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
-
-    private static func caseName(_ value: Value?) -> String? {
-        if case .enumCase(_, let name)? = value { return name }
-        return nil
-    }
 }

@@ -247,10 +247,7 @@ struct CellWalker {
             }
         case .implicitMember(let name):
             if case .enumeration(let type, let cases)? = expected, !cases.contains(name) {
-                report(
-                    expr.position, "type '\(type)' has no case '.\(name)'",
-                    hint: DidYouMean.suggestions(for: name, among: cases).first.map { "did you mean '.\($0)'?" }
-                        ?? "cases are " + cases.map { ".\($0)" }.joined(separator: ", "))
+                report(expr.position, "type '\(type)' has no case '.\(name)'", hint: EnumerationType.unknownCaseHint(name, cases: cases))
             }
         case .subscriptAccess(let base, let arguments):
             walk(base)

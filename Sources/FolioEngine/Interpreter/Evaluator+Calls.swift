@@ -218,7 +218,7 @@ extension Evaluator {
         let value = try evaluate(argument.value, in: scope, expected: type)
         guard let converted = type.convert(value) else {
             var hint: String?
-            if case .enumeration(_, let cases) = type { hint = "cases are " + cases.map { ".\($0)" }.joined(separator: ", ") }
+            if case .enumeration(_, let cases) = type { hint = EnumerationType.casesHint(cases) }
             throw RuntimeError(
                 message: "cannot convert value of type \(value.typeName) to expected argument type \(type)",
                 position: argument.value.position, hint: hint)
