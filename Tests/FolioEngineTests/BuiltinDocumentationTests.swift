@@ -61,6 +61,16 @@ import FolioPlot
             """)
     }
 
+    @Test func aBuiltinReturningARecordListsItsFields() throws {
+        let text = try #require(BuiltinDocumentation.render(registry: .standard, name: "svd"))
+        #expect(text.hasSuffix("""
+            Returns SVD:
+              u: Matrix                 Left singular vectors (rows × k).
+              singularValues: [Double]  Singular values, largest first.
+              vt: Matrix                Right singular vectors, transposed (k × columns).
+            """))
+    }
+
     @Test func theListingHasALinePerEnumerationAndRecord() throws {
         let lines = try #require(BuiltinDocumentation.render(registry: .standard, name: nil)).split(separator: "\n")
         let registry = BuiltinRegistry.standard

@@ -17,6 +17,9 @@ enum BuiltinDocumentation {
                     lines.append("")
                     lines.append(builtin.documentation)
                     lines.append("")
+                    if case .record(let type) = builtin.returnType, let record = registry.records[type] {
+                        lines += ["Returns \(type):"] + fieldTable(record) + [""]
+                    }
                 }
             }
         }
@@ -54,10 +57,14 @@ enum BuiltinDocumentation {
             }
             let makers = registry.modules.flatMap(\.functions).filter { $0.returnType == record.valueType }
             lines += ["record \(type)", "", record.doc, ""]
-            lines += table(record.fields.map { ("\($0.name): \($0.type)", $0.doc) }) + [""]
+            lines += fieldTable(record) + [""]
             lines.append("Returned by: " + makers.map { "\($0.name)(…)" }.joined(separator: ", ") + ".")
         }
         return lines
+    }
+
+    private static func fieldTable(_ record: RecordType) -> [String] {
+        table(record.fields.map { ("\($0.name): \($0.type)", $0.doc) })
     }
 
     /// Two aligned columns, indented.

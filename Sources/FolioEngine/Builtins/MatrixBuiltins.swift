@@ -57,7 +57,7 @@ extension BuiltinModule {
             unary("inverse", "The inverse of a square matrix.") { try $0.inverse() },
             Builtin(
                 "svd", [.positional("a", .matrix)], returns: RecordType.svd.valueType,
-                doc: "The thin singular value decomposition: a record with `u`, `singularValues` and `vt`."
+                doc: "The thin singular value decomposition."
             ) { call in
                 let svd = try call.matrix(0).svd()
                 return RecordType.svd.make([

@@ -13,8 +13,7 @@ extension BuiltinModule {
             Builtin(
                 "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: RecordType.pca.valueType,
                 doc: """
-                    PCA of the rows of `x` by a thin SVD of the centred data: `mean`, `components` (d × rank), \
-                    `singularValues`, `explainedVariance`, `scores` (n × rank) and `reconstruction`.
+                    PCA of the rows of `x` by a thin SVD of the centred data, keeping `rank` components.
                     """
             ) { call in
                 let result = try pca(try call.matrix(0), rank: try call.int(1))
@@ -33,10 +32,7 @@ extension BuiltinModule {
                 returns: RecordType.ppca.valueType,
                 doc: """
                     Probabilistic PCA (Tipping & Bishop): `.closedForm` (W from the top eigenpairs of the sample \
-                    covariance, λ = mean of the discarded eigenvalues) or `.em`. Fields: `loading` (W, d × rank), \
-                    `mean`, `noiseVariance` (λ), `energy` (the paper's PPCA energy Σᵢ (xᵢ−b)ᵀC⁻¹(xᵢ−b) + n·log|C|), \
-                    `negativeLogLikelihood` (per sample: (energy/n + d·log 2π)/2, the units of `trainVAE(…).energy`, \
-                    which it bounds from below) and `iterations`.
+                    covariance, λ = mean of the discarded eigenvalues) or `.em`.
                     """
             ) { call in
                 let x = try call.matrix(0), rank = try call.int(1)
@@ -66,8 +62,7 @@ extension BuiltinModule {
                 returns: RecordType.pcp.valueType,
                 doc: """
                     Robust PCA by principal component pursuit (inexact ALM, Lin, Chen & Ma 2010): min ‖L‖_* + λ‖S‖₁ \
-                    s.t. X = L + S, λ = 1/√max(m, n) by default. Fields: `lowRank`, `sparse`, `rank`, `iterations`, \
-                    `residualHistory`, `converged`.
+                    s.t. X = L + S, λ = 1/√max(m, n) by default.
                     """
             ) { call in
                 let lambda = try optionalDouble(call, 1)
@@ -89,7 +84,7 @@ extension BuiltinModule {
                 "linearGaussian",
                 [.labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("noiseVariance", .double)],
                 returns: RecordType.linearGaussianData.valueType,
-                doc: "Samples x = Wz + ε of the PPCA model: `observed`, `clean` (Wz) and `loading` (W, cols × rank)."
+                doc: "Samples x = Wz + ε of the PPCA model with a random loading W (cols × rank)."
             ) { call in
                 let rows = try call.count(0, maximum: 10_000_000), cols = try call.count(1, maximum: 100_000)
                 let rank = try call.int(2)
@@ -111,8 +106,7 @@ extension BuiltinModule {
                 returns: RecordType.corruptedData.valueType,
                 doc: """
                     Robust PCA data X = L + S: L = AB of the given rank (factors N(0, 1/cols)), S with a fraction \
-                    `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)). \
-                    Fields: `observed`, `lowRank`, `sparse`, `support` (1 where corrupted).
+                    `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)).
                     """
             ) { call in
                 let rows = try call.count(0, maximum: 100_000), cols = try call.count(1, maximum: 100_000)
@@ -132,7 +126,7 @@ extension BuiltinModule {
                     .option("outliers", OutlierKind.normal),
                 ],
                 returns: RecordType.corruptedData.valueType,
-                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values). Fields as `lowRankPlusSparse`."
+                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values)."
             ) { call in
                 corrupted(try corruptEntries(
                     try call.matrix(0), ratio: try call.double(1), values: try OutlierKind(call[2]).values, mode: .additive, seed: nextSeed(call)))
@@ -144,7 +138,7 @@ extension BuiltinModule {
                     .labeled("upper", .double, default: .double(1)),
                 ],
                 returns: RecordType.corruptedData.valueType,
-                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise). Fields as `lowRankPlusSparse`."
+                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise)."
             ) { call in
                 corrupted(try corruptPixels(
                     try call.matrix(0), fraction: try call.double(1), lower: try call.double(2), upper: try call.double(3),
@@ -159,7 +153,7 @@ extension BuiltinModule {
                 returns: RecordType.manifoldData.valueType,
                 doc: """
                     Samples of a nonlinear manifold: z ~ N(0, I) through a fixed random ReLU network \
-                    latent → hidden… → output with He initialisation. Fields: `clean` (samples × output), `latent`.
+                    latent → hidden… → output with He initialisation.
                     """
             ) { call in
                 let hidden = try call.array(2).map { value -> Int in
@@ -194,8 +188,7 @@ extension BuiltinModule {
                 [.positional("estimate", .matrix), .positional("truth", .matrix), .labeled("tolerance", .double, default: .double(0))],
                 returns: RecordType.supportRecovery.valueType,
                 doc: """
-                    Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}: `precision`, `recall`, \
-                    `f1`, `truePositives`, `falsePositives`, `falseNegatives`.
+                    Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}.
                     """
             ) { call in
                 let recovery = try supportRecovery(try call.matrix(0), try call.matrix(1), tolerance: try call.double(2))
@@ -244,15 +237,13 @@ extension BuiltinModule {
         let doc = autoencoder
             ? """
                 Trains an autoencoder (Σz = 0, no KL term; `penalty: .l2`/`.l1` with `penaltyWeight` C for the \
-                paper's AE baselines). Arguments and fields as `trainVAE`.
+                paper's AE baselines). Arguments as `trainVAE`.
                 """
             : """
                 Trains a VAE on the rows of `x` (Adam, Float32 minibatches). `encoder`/`decoder` are hidden widths \
                 ([] = affine), `latent` is κ'. `covariance`: `.diagonal` (the paper's), `.full` or `.none`; \
                 `decoderVariance`: `.scalar` (learned λ), `.perDimension`, or `.perEntry` (closed form, squared \
-                residual floored at `epsilon`). `clean` tracks NMSE per epoch. Fields: `energy` and `nmse` per epoch, \
-                `latentMeans`, `latentVariances` (Σz diagonals), `reconstruction`, `decoderFirstLayer` (W₁), \
-                `columnNorms`, `activeDimensions`, `decoderVariances`, `decoderBias`.
+                residual floored at `epsilon`). `clean` tracks NMSE per epoch.
                 """
         return Builtin(name, parameters, returns: RecordType.vaeResult.valueType, doc: doc) { call in
             let named = call.argumentsByName

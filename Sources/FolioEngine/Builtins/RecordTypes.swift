@@ -19,8 +19,8 @@ extension RecordType {
         ("loading", .matrix, "The loading matrix W (d × rank)."),
         ("mean", .array(.double), "The mean b."),
         ("noiseVariance", .double, "The isotropic noise variance λ."),
-        ("energy", .double, "The PPCA energy Σᵢ (xᵢ−b)ᵀC⁻¹(xᵢ−b) + n·log|C|."),
-        ("negativeLogLikelihood", .double, "Per-sample negative log-likelihood, in the units of a VAE's energy."),
+        ("energy", .double, "The paper's PPCA energy Σᵢ (xᵢ−b)ᵀC⁻¹(xᵢ−b) + n·log|C|, C = λI + WWᵀ."),
+        ("negativeLogLikelihood", .double, "Per sample, (energy/n + d·log 2π)/2: the units of trainVAE(…).energy, which it bounds from below."),
         ("iterations", .int, "EM iterations (0 for the closed form)."),
     ])
 
