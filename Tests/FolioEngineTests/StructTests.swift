@@ -40,6 +40,29 @@ import FolioNotebook
         #expect(outcome.value == "(10.0, 5.0, 1.0, 2.0)")
     }
 
+    @Test func nestedStructsMutateInPlaceAndPropertiesKeepTheirInferredTypes() {
+        let code = """
+            struct Walker {
+                var position = 0.0
+                var path: [Double] = []
+                mutating func step(_ d: Double) {
+                    position += d
+                    path.append(position)
+                }
+            }
+            struct Line { var start: Walker }
+            var w = Walker()
+            for i in 0..<100 { w.step(Double(i)) }
+            var line = Line(start: w)
+            line.start.step(1)
+            line.start.position = 2
+            (w.position, w.path.count, line.start.position, line.start.path.count)
+            """
+        let outcome = TestSupport.run(code)
+        #expect(outcome.error == nil, "\(outcome.error?.rendered ?? "")")
+        #expect(outcome.value == "(4950.0, 100, 2.0, 101)")
+    }
+
     @Test func structsInClosuresAndArrays() {
         #expect(run("[Point(x: 3, y: 4), Point(x: 6, y: 8)].map { $0.norm }").value == "[5.0, 10.0]")
     }

@@ -86,10 +86,22 @@ extension Lowering {
                 report(binding, "stored property '\(name)' needs a type or a value", hint: "write 'var \(name): Double' or 'var \(name) = 0.0'")
                 continue
             }
+            let defaultValue = binding.initializer.flatMap { expression($0.value) }
             result.fields.append(
                 StructDeclaration.Field(
-                    name: name, isVar: isVar, type: type, defaultValue: binding.initializer.flatMap { expression($0.value) },
+                    name: name, isVar: isVar, type: type ?? defaultValue.flatMap(Self.literalType), defaultValue: defaultValue,
                     position: position(binding)))
+        }
+    }
+
+    /// The type Swift infers for a property from a scalar literal default (`var x = 0.0` is a Double).
+    private static func literalType(_ value: Expr) -> TypeAnnotation? {
+        switch value.literalKind {
+        case .int?: .named("Int")
+        case .double?: .named("Double")
+        case .bool?: .named("Bool")
+        case .string?: .named("String")
+        default: nil
         }
     }
 
