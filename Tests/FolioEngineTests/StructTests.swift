@@ -77,6 +77,7 @@ import FolioNotebook
             Self.point.replacingOccurrences(of: "x += dx", with: "x += dx\n        tag = \"q\""),
             "func f(_ p: Point) -> Double { p.z }\nvar p = Point(x: 1, y: 2, w: 3)",
             "struct Box {\n    var w: Double\n    func grow() { w += 1 }\n}",
+            "p.move(dx: 1)",
         ]
         let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: cells), path: "t.md")
         #expect(Engine.lint(notebook).map(\.headline) == [
@@ -84,6 +85,7 @@ import FolioNotebook
             "t.md:21:32: error: value of type Point has no member 'z'",
             "t.md:22:27: error: extra argument 'w:' in call to 'Point'",
             "t.md:28:19: error: cannot assign to property: 'self' is immutable",
+            "t.md:33:1: error: cannot modify 'p': it is defined by the cell at line 20",
         ])
     }
 

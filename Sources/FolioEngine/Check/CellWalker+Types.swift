@@ -75,6 +75,9 @@ extension CellWalker {
                 return
             }
             if !declaration.memberNames.contains(method) { reportUnknownMember(method, of: declaration, at: callee.position) }
+        } else if case .name(let name) = base.kind, local(name) == nil, isStructMethod(method, mutating: true) {
+            // A value of another cell, whose type the checker does not follow: cells never change it.
+            checkAssignable(base, mutatingMethod: method)
         } else if !checker.registry.allMemberNames.contains(method), method != "append", Int(method) == nil, !isStructMethod(method) {
             report(
                 callee.position, "no method named '\(method)'",
@@ -131,10 +134,13 @@ extension CellWalker {
         }
     }
 
-    /// Whether a struct declared in this cell or above has a method `name` (its receiver's
-    /// type is not always known).
-    private func isStructMethod(_ name: String) -> Bool {
+    /// Whether a struct declared in this cell or above has a method `name` (a mutating one
+    /// if `mutating`); the receiver's type is not always known.
+    private func isStructMethod(_ name: String, mutating: Bool = false) -> Bool {
         let declarations = scopes.flatMap { $0.values.compactMap(\.structDeclaration) } + checker.structDeclarations(before: cellIndex)
-        return declarations.contains { $0.method(named: name) != nil || $0.field(named: name) != nil }
+        return declarations.contains { declaration in
+            guard let method = declaration.method(named: name) else { return !mutating && declaration.field(named: name) != nil }
+            return method.isMutating || !mutating
+        }
     }
 }
