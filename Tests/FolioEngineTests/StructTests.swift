@@ -111,7 +111,10 @@ import FolioNotebook
         #expect(result.cells.last?.outputs == [.value(#"(Point(x: 6.0, y: 8.0, tag: "p"), 1.0)"#)])
     }
 
-    @Test func theFormatterPrintsStructValuesAsSwiftDoes() {
+    @Test func theFormatterPrintsStructValuesAsSwiftDoes() throws {
         #expect(run("\"\\(Point(x: 1, y: 2))\"").value == #"Point(x: 1.0, y: 2.0, tag: "p")"#)
+        let source = TestSupport.source(cells: [Self.point + "\nlet p = Point(x: 1, y: 2)"]) + "\nThe point is `{swift} p`.\n"
+        let result = try CacheTests.Workspace(source: source).render(useCache: false)
+        #expect(result.inlineValues.map { $0.value?.text } == [#"Point(x: 1.0, y: 2.0, tag: "p")"#])
     }
 }

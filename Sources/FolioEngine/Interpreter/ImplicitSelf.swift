@@ -130,9 +130,7 @@ struct ImplicitSelf {
         case .subscriptAccess(let base, let arguments):
             result.kind = .subscriptAccess(expression(base), arguments.map { argument($0) })
         case .closure(let literal):
-            locals.append(Set((0..<literal.anonymousArgumentCount).map { "$\($0)" }))
             result.kind = .closure(function(literal))
-            locals.removeLast()
         }
         return result
     }
