@@ -181,6 +181,21 @@ import FolioNotebook
         ])
     }
 
+    @Test func typesFollowNamesIntoLaterCellsAndInlineValuesButNotOutOfSweeps() {
+        let cells = [
+            "let X = randomNormal(rows: 50, columns: 4)\nlet vae = trainVAE(X, latent: 2, epochs: 1)\nlet n = 3",
+            "//| sweep: {k: [1, 2]}\nlet e = Double(k) * 0.5",
+            "let w = vae.encoderWeights\nlet s = n + \"a\"\nlet t = e.mean(over: \"k\")",
+        ]
+        let source = TestSupport.source(cells: cells) + "\nInline `{swift} vae.energyy`.\n"
+        let (notebook, _) = Notebook.parse(source: source, path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:17:9: error: value of type VAEResult has no member 'encoderWeights'",
+            "t.md:18:11: error: binary operator '+' cannot be applied to Int and String",
+            "t.md:22:17: error: value of type VAEResult has no member 'energyy'",
+        ])
+    }
+
     @Test func operandTypesFollowDeclarationsConversionsAndOperators() {
         let cells = [
             "func f(_ x: Double) -> String { x + \"!\" }", "let t = Double(2) * 3 < \"a\"", "let b = true + 1",

@@ -56,6 +56,11 @@ struct CellWalker {
         walk(expr)
     }
 
+    /// The known types of the names this cell defines at its top level.
+    var definedTypes: [String: ValueType] {
+        defines.reduce(into: [:]) { types, name in types[name] = scopes[0][name]?.type }
+    }
+
     mutating func walkTopLevel(_ statements: [Stmt]) {
         for statement in statements {
             for (name, position) in statement.definedNames {
@@ -216,7 +221,8 @@ struct CellWalker {
             return .string
         case .name(let name):
             resolve(name, at: expr.position, isCall: false)
-            return local(name)?.type
+            guard let symbol = local(name) else { return reads[name].flatMap { _ in checker.type(ofTopLevel: name) } }
+            return symbol.type
         case .array(let elements):
             var element: ValueType?
             if case .array(let inner)? = expected { element = inner }

@@ -16,6 +16,9 @@ struct Checker {
     private var inlineAnalyses: [CellAnalysis] = []
     /// Top-level definitions of every cell: name → (cell index, position), first wins.
     private var topLevel: [String: (cell: Int, position: SourcePosition)] = [:]
+    /// The types the checker knows of top-level names (a struct value, a built-in's record,
+    /// a scalar), so later cells follow them: name → type, first definition wins.
+    private var topLevelTypes: [String: ValueType] = [:]
 
     init(notebook: Notebook, registry: BuiltinRegistry) {
         self.notebook = notebook
@@ -47,6 +50,8 @@ struct Checker {
             let sweep = cells[index].options.sweep
             if let sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
             walker.walkTopLevel(statements)
+            // A sweep cell's names are seen below as sweeps of its values, not as the values.
+            if sweep == nil { topLevelTypes.merge(walker.definedTypes) { first, _ in first } }
             diagnostics += walker.diagnostics
             if let sweep, !unlowered.contains(index) { diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead) }
             analyses.append(
@@ -106,6 +111,9 @@ struct Checker {
     // MARK: Queries for the walker
 
     func definition(of name: String) -> (cell: Int, position: SourcePosition)? { topLevel[name] }
+
+    /// The known type of top-level name `name` (defined by a cell already walked).
+    func type(ofTopLevel name: String) -> ValueType? { topLevelTypes[name] }
 
     var allTopLevelNames: Dictionary<String, (cell: Int, position: SourcePosition)>.Keys { topLevel.keys }
 
