@@ -1,5 +1,3 @@
-import FolioNotebook
-
 /// An enumeration option of the built-ins (`dash: .dashed`, `method: .em`), declared once as
 /// a Swift enum whose raw values are the names cells write. That one declaration gives the
 /// parameter's lint type, its default, the decoding of the argument and the listing in
@@ -53,8 +51,7 @@ struct EnumerationType: Sendable {
     /// The hint for an unknown case `name` (`folio lint` and the evaluator): the nearest
     /// case, then all of them.
     static func unknownCaseHint(_ name: String, cases: [String]) -> String {
-        let suggestion = DidYouMean.suggestions(for: name, among: cases).first.map { "did you mean '.\($0)'? " } ?? ""
-        return suggestion + casesHint(cases)
+        ListingHint.text(for: name, among: cases, prefix: ".", then: casesHint(cases))
     }
 }
 

@@ -1,5 +1,3 @@
-import FolioNotebook
-
 /// A record type of the built-ins, declared once: its name and fields, each with a type and
 /// a one-line doc. The declaration gives `folio lint` the type of `result.field` (an
 /// unknown field is an error listing the fields), builds the run-time record in field
@@ -34,7 +32,7 @@ struct RecordType: Sendable {
 
     /// The hint for an unknown field, shared by `folio lint` and the evaluator.
     func unknownFieldHint(_ name: String) -> String {
-        let suggestion = DidYouMean.suggestions(for: name, among: fields.map(\.name)).first.map { "did you mean '\($0)'? " } ?? ""
-        return suggestion + "'\(self.name)' has fields " + fields.map(\.name).joined(separator: ", ")
+        let names = fields.map(\.name)
+        return ListingHint.text(for: name, among: names, then: "'\(self.name)' has fields " + names.joined(separator: ", "))
     }
 }

@@ -119,7 +119,7 @@ extension CellWalker {
     }
 
     private mutating func reportUnknownMember(_ name: String, of declaration: StructDeclaration, at position: SourcePosition) {
-        report(position, "value of type \(declaration.name) has no member '\(name)'", hint: StructHint.unknownMember(name, of: declaration))
+        report(position, "value of type \(declaration.name) has no member '\(name)'", hint: declaration.unknownMemberHint(name))
     }
 
     /// The type of a name or a chain of struct properties, checking nothing.

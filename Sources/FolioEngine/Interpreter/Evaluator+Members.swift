@@ -15,7 +15,7 @@ extension Evaluator {
                 throw RuntimeError(
                     message: isMethod ? "method '\(name)' must be called" : "value of type \(record.typeName) has no member '\(name)'",
                     position: position,
-                    hint: isMethod ? "write '\(name)(…)'" : StructHint.unknownMember(name, of: declaration))
+                    hint: isMethod ? "write '\(name)(…)'" : declaration.unknownMemberHint(name))
             }
         default: break
         }

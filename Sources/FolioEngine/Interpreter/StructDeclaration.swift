@@ -76,10 +76,18 @@ final class StructType: @unchecked Sendable {
     var name: String { declaration.name }
 }
 
-/// The hint for an unknown member of a struct, shared by `folio lint` and the evaluator.
-enum StructHint {
-    static func unknownMember(_ name: String, of declaration: StructDeclaration) -> String {
-        let suggestion = DidYouMean.suggestions(for: name, among: declaration.memberNames).first.map { "did you mean '\($0)'? " } ?? ""
-        return suggestion + declaration.membersDescription
+extension StructDeclaration {
+    /// The hint for an unknown member, shared by `folio lint` and the evaluator.
+    func unknownMemberHint(_ name: String) -> String {
+        ListingHint.text(for: name, among: memberNames, then: membersDescription)
+    }
+}
+
+/// A hint for an unknown name among a known few (a struct's members, a record's fields, an
+/// enumeration's cases): the nearest one if any is near, then the whole list.
+enum ListingHint {
+    static func text(for name: String, among candidates: some Sequence<String>, prefix: String = "", then listing: String) -> String {
+        let suggestion = DidYouMean.suggestions(for: name, among: candidates).first.map { "did you mean '\(prefix)\($0)'? " } ?? ""
+        return suggestion + listing
     }
 }
