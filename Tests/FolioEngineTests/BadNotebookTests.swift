@@ -30,7 +30,14 @@ import FolioNotebook
         Case(file: "duplicate-label.md", location: "14:5", message: "duplicate label 'fig-a'"),
         Case(file: "unterminated-fence.md", location: "10:1", message: "unterminated code fence '```'"),
         Case(file: "syntax-error.md", location: "9:15", message: "syntax error: expected ')'"),
-        Case(file: "unsupported-construct.md", location: "10:1", message: "'struct' declarations are not supported in cells"),
+        Case(file: "unsupported-construct.md", location: "10:1", message: "'class' declarations are not supported in cells"),
+        Case(file: "struct-protocol.md", location: "9:13", message: "protocol conformances and inheritance are not supported in cells"),
+        Case(file: "struct-explicit-init.md", location: "11:5", message: "explicit initializers are not supported in cells"),
+        Case(file: "struct-wrong-label.md", location: "18:21", message: "incorrect argument label 'z:' in call to 'Point', expected 'y:'"),
+        Case(file: "struct-missing-argument.md", location: "18:9", message: "missing argument for parameter 'y' in call to 'Point'"),
+        Case(file: "struct-unknown-member.md", location: "19:9", message: "value of type Point has no member 'radius'"),
+        Case(file: "struct-assign-let-field.md", location: "19:1", message: "cannot assign to property: 'y' is a 'let' constant"),
+        Case(file: "struct-mutating-on-let.md", location: "19:1", message: "cannot use mutating member on immutable value: 'p' is a 'let' constant"),
         Case(file: "switch-not-exhaustive.md", location: "10:1", message: "switch must be exhaustive"),
         Case(file: "guard-falls-through.md", location: "10:13", message: "'guard' body must not fall through"),
         Case(file: "unknown-function.md", location: "10:9", message: "unknown function 'singularValue'"),
@@ -55,6 +62,8 @@ import FolioNotebook
         Case(file: "inline-defined-below.md", location: "10:24", message: "'b' is used before its definition"),
         Case(file: "inline-syntax-error.md", location: "10:32", message: "syntax error: expected ')'"),
         Case(file: "matrix-where-vector.md", location: "10:14", message: "cannot convert value of type Matrix to expected argument type [Double]"),
+        Case(file: "unknown-option-case.md", location: "10:25", message: "type 'LineDash' has no case '.dotty'"),
+        Case(file: "unknown-record-field.md", location: "11:9", message: "value of type VAEResult has no member 'encoderWeights'"),
         Case(file: "operand-type-mismatch.md", location: "10:15", message: "binary operator '+' cannot be applied to Int and String"),
     ]
 
@@ -142,6 +151,49 @@ import FolioNotebook
                           ^
             hint: convert the number to text with String(x) or "\\(x)", or the text to a number with Double(s)
             """)
+    }
+
+    @Test func anUnknownStructMemberListsThePropertiesAndMethods() throws {
+        let (notebook, _, path) = try load("struct-unknown-member.md")
+        #expect(Engine.lint(notebook).first?.rendered == """
+            \(path):19:9: error: value of type Point has no member 'radius'
+            let r = p.radius
+                    ^
+            hint: 'Point' has properties x, y, norm and methods move(by:)
+            """)
+    }
+
+    @Test func anUnknownOptionCaseSuggestsAndListsTheCases() throws {
+        let (notebook, _, _) = try load("unknown-option-case.md")
+        #expect(Engine.lint(notebook).first?.hint == "did you mean '.dotted'? cases are .solid, .dashed, .dotted")
+    }
+
+    @Test func anUnknownRecordFieldListsTheFields() throws {
+        let (notebook, _, _) = try load("unknown-record-field.md")
+        #expect(Engine.lint(notebook).first?.hint == "'VAEResult' has fields " + RecordType.vaeResult.fields.map(\.name).joined(separator: ", "))
+    }
+
+    @Test func recordFieldsCarryTheirTypesIntoLint() {
+        let cells = ["let X = randomNormal(rows: 20, columns: 4)\nlet p = pca(X, rank: 2)\nlet m = mean(svd(X).u)\nlet top = [1.0, 3.0].max()"]
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: cells), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:8:14: error: cannot convert value of type Matrix to expected argument type [Double]",
+        ])
+    }
+
+    @Test func typesFollowNamesIntoLaterCellsAndInlineValuesButNotOutOfSweeps() {
+        let cells = [
+            "let X = randomNormal(rows: 50, columns: 4)\nlet vae = trainVAE(X, latent: 2, epochs: 1)\nlet n = 3",
+            "//| sweep: {k: [1, 2]}\nlet e = Double(k) * 0.5",
+            "let w = vae.encoderWeights\nlet s = n + \"a\"\nlet t = e.mean(over: \"k\")",
+        ]
+        let source = TestSupport.source(cells: cells) + "\nInline `{swift} vae.energyy`.\n"
+        let (notebook, _) = Notebook.parse(source: source, path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:17:9: error: value of type VAEResult has no member 'encoderWeights'",
+            "t.md:18:11: error: binary operator '+' cannot be applied to Int and String",
+            "t.md:22:17: error: value of type VAEResult has no member 'energyy'",
+        ])
     }
 
     @Test func operandTypesFollowDeclarationsConversionsAndOperators() {

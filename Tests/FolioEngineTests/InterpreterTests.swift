@@ -210,15 +210,3 @@ import FolioNotebook
         }
     }
 }
-
-/// `folio functions` speaks for itself: no built-in's documentation cites a file a user does not have.
-@Suite struct BuiltinDocumentationTests {
-    @Test func noDocumentationCitesARepositoryFile() {
-        let registry = BuiltinRegistry.standard
-        for module in registry.modules {
-            for builtin in module.functions + module.methods + module.properties {
-                #expect(!builtin.documentation.contains(".md"), "\(builtin.name)")
-            }
-        }
-    }
-}

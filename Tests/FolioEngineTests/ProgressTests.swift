@@ -112,7 +112,15 @@ import FolioNotebook
     @Test func functionDocumentation() {
         #expect(Engine.functionDocumentation("zeros")?.hasPrefix("zeros(rows: Int, columns: Int) -> Matrix") == true)
         #expect(Engine.functionDocumentation("nope") == nil)
-        #expect(Engine.functionDocumentation("NormKind") == "enum NormKind\n\nCases: .frobenius, .spectral, .nuclear.\n\nTaken by: norm(…).")
+        #expect(Engine.functionDocumentation("NormKind") == """
+            enum NormKind
+
+              .frobenius  The square root of the sum of squared entries.
+              .spectral   The largest singular value.
+              .nuclear    The sum of the singular values.
+
+            Taken by: norm(…).
+            """)
         #expect(Engine.functionDocumentation(nil)?.contains("enum         NormKind: .frobenius, .spectral, .nuclear") == true)
         #expect(Engine.functionDocumentation(nil)?.contains("randomNormal(rows: Int, columns: Int") == true)
     }

@@ -17,17 +17,22 @@
 /// ```
 ///
 /// and add `.plot` to `BuiltinRegistry.standard` below. A built-in returning `.figure` or
-/// `.table` adds it to the cell's outputs automatically; a record is
-/// `.record(Record("TrainingResult", [("history", .array(…)), ("loss", .double(…))]))`,
-/// whose fields cells read as `result.history`. Enum-like options are declared in the
-/// module's `enumerations` (`["DecoderKind": ["affine", "nonlinear"]]`) and used as
-/// `ValueType.enumeration("DecoderKind", cases: […])`, so `.affine` is checked by `folio lint`.
+/// `.table` adds it to the cell's outputs automatically. A record type is declared once as
+/// a `RecordType` (`RecordTypes.swift`: name, fields with types and one-line docs) and
+/// listed in the module's `records`; the built-in declares `returns: RecordType.x.valueType`
+/// and returns `RecordType.x.make(["history": …, "loss": …])`, whose fields cells read as
+/// `result.history` (checked by `folio lint`, listed by `folio functions`). An enum-like
+/// option is a Swift enum conforming to `BuiltinOption` (`BuiltinOptions.swift`), listed
+/// in the module's `enumerations` as `DecoderKind.enumeration`; a parameter takes it as
+/// `.option("decoder", DecoderKind.affine)` (so `.affine` is checked by `folio lint`) and
+/// the body decodes it with `try DecoderKind(call[1])`.
 struct BuiltinRegistry: Sendable {
     private(set) var functions: [String: Builtin] = [:]
     /// Methods and properties: their first parameter is the receiver.
     private(set) var methods: [String: [Builtin]] = [:]
     private(set) var properties: [String: [Builtin]] = [:]
-    private(set) var enumerations: [String: [String]] = [:]
+    private(set) var enumerations: [String: EnumerationType] = [:]
+    private(set) var records: [String: RecordType] = [:]
     private(set) var modules: [BuiltinModule] = []
 
     /// Every module Folio ships.
@@ -43,7 +48,8 @@ struct BuiltinRegistry: Sendable {
         for builtin in module.functions { functions[builtin.name] = builtin }
         for builtin in module.methods { methods[builtin.name, default: []].append(builtin) }
         for builtin in module.properties { properties[builtin.name, default: []].append(builtin) }
-        enumerations.merge(module.enumerations) { first, _ in first }
+        for enumeration in module.enumerations where enumerations[enumeration.name] == nil { enumerations[enumeration.name] = enumeration }
+        for record in module.records where records[record.name] == nil { records[record.name] = record }
     }
 
     func function(named name: String) -> Builtin? { functions[name] }
@@ -56,7 +62,7 @@ struct BuiltinRegistry: Sendable {
         case .named("Bool"): .bool
         case .named("String"): .string
         case .named("Matrix"): .matrix
-        case .named(let name): enumerations[name].map { .enumeration(name, cases: $0) } ?? .any
+        case .named(let name): enumerations[name].map { .enumeration(name, cases: $0.caseNames) } ?? .any
         case .array(let element): .array(valueType(of: element))
         case .dictionary: .dictionary
         case .function: .function
@@ -91,5 +97,8 @@ struct BuiltinModule: Sendable {
     var methods: [Builtin] = []
     /// Properties: `receiver.name`; the only parameter is the receiver.
     var properties: [Builtin] = []
-    var enumerations: [String: [String]] = [:]
+    /// The record types its built-ins return.
+    var records: [RecordType] = []
+    /// The enumeration options its built-ins take (see `BuiltinOption`).
+    var enumerations: [EnumerationType] = []
 }

@@ -56,32 +56,27 @@ extension BuiltinModule {
             ) { call in .matrix(try call.matrix(0).solve(try call.matrix(1))) },
             unary("inverse", "The inverse of a square matrix.") { try $0.inverse() },
             Builtin(
-                "svd", [.positional("a", .matrix)], returns: .record("SVD"),
-                doc: "The thin singular value decomposition: a record with `u`, `singularValues` and `vt`."
+                "svd", [.positional("a", .matrix)], returns: RecordType.svd.valueType,
+                doc: "The thin singular value decomposition."
             ) { call in
                 let svd = try call.matrix(0).svd()
-                return .record(
-                    Record(
-                        "SVD",
-                        [
-                            ("u", .matrix(svd.u)), ("singularValues", .array(svd.singularValues.map(Value.double))),
-                            ("vt", .matrix(svd.vt)),
-                        ]))
+                return RecordType.svd.make([
+                    "u": .matrix(svd.u), "singularValues": .array(svd.singularValues.map(Value.double)), "vt": .matrix(svd.vt),
+                ])
             },
             Builtin(
                 "singularValues", [.positional("a", .matrix)], returns: .array(.double),
                 doc: "The singular values, largest first."
             ) { call in .array(try call.matrix(0).singularValues().map(Value.double)) },
             Builtin(
-                "norm", [.positional("a", .matrix), .labeled("kind", normKind, default: .enumCase(type: "NormKind", name: "frobenius"))],
+                "norm", [.positional("a", .matrix), .option("kind", NormKind.frobenius)],
                 returns: .double, doc: "A matrix norm: `.frobenius` (default), `.spectral` (largest singular value) or `.nuclear`."
             ) { call in
                 let matrix = try call.matrix(0)
-                guard case .enumCase(_, let kind) = call[1] else { throw BuiltinError("'kind' must be a NormKind") }
-                switch kind {
-                case "spectral": return .double(try matrix.spectralNorm())
-                case "nuclear": return .double(try matrix.nuclearNorm())
-                default: return .double(matrix.frobeniusNorm)
+                switch try NormKind(call[1]) {
+                case .spectral: return .double(try matrix.spectralNorm())
+                case .nuclear: return .double(try matrix.nuclearNorm())
+                case .frobenius: return .double(matrix.frobeniusNorm)
                 }
             },
             norm("frobeniusNorm", "The Frobenius norm √Σ aᵢⱼ².") { $0.frobeniusNorm },
@@ -117,10 +112,9 @@ extension BuiltinModule {
                 return .tuple([TupleField(label: "rows", value: .int(matrix.rows)), TupleField(label: "columns", value: .int(matrix.columns))])
             },
         ],
-        enumerations: ["NormKind": normCases])
+        records: [.svd],
+        enumerations: [NormKind.enumeration])
 
-    private static let normCases = ["frobenius", "spectral", "nuclear"]
-    private static let normKind = ValueType.enumeration("NormKind", cases: normCases)
 
     private static func shapeColumns(_ call: BuiltinCall) throws -> Int {
         let rows = try call.count(0, maximum: 100_000), columns = try call.count(1, maximum: 100_000)

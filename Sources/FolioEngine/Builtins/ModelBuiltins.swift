@@ -11,41 +11,37 @@ extension BuiltinModule {
         name: "models",
         functions: [
             Builtin(
-                "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: .record("PCA"),
+                "pca", [.positional("x", .matrix), .labeled("rank", .int)], returns: RecordType.pca.valueType,
                 doc: """
-                    PCA of the rows of `x` by a thin SVD of the centred data: `mean`, `components` (d × rank), \
-                    `singularValues`, `explainedVariance`, `scores` (n × rank) and `reconstruction`.
+                    PCA of the rows of `x` by a thin SVD of the centred data, keeping `rank` components.
                     """
             ) { call in
                 let result = try pca(try call.matrix(0), rank: try call.int(1))
-                return record("PCA", [
-                    ("mean", vector(result.mean)), ("components", .matrix(result.components)),
-                    ("singularValues", vector(result.singularValues)), ("explainedVariance", vector(result.explainedVariance)),
-                    ("scores", .matrix(result.scores)), ("reconstruction", .matrix(result.reconstruction)),
+                return RecordType.pca.make([
+                    "mean": vector(result.mean), "components": .matrix(result.components),
+                    "singularValues": vector(result.singularValues), "explainedVariance": vector(result.explainedVariance),
+                    "scores": .matrix(result.scores), "reconstruction": .matrix(result.reconstruction),
                 ])
             },
             Builtin(
                 "ppca",
                 [
                     .positional("x", .matrix), .labeled("rank", .int),
-                    .labeled("method", ppcaMethod, default: .enumCase(type: "PPCAMethod", name: "closedForm")),
+                    .option("method", PPCAMethod.closedForm),
                 ],
-                returns: .record("PPCA"),
+                returns: RecordType.ppca.valueType,
                 doc: """
                     Probabilistic PCA (Tipping & Bishop): `.closedForm` (W from the top eigenpairs of the sample \
-                    covariance, λ = mean of the discarded eigenvalues) or `.em`. Fields: `loading` (W, d × rank), \
-                    `mean`, `noiseVariance` (λ), `energy` (the paper's PPCA energy Σᵢ (xᵢ−b)ᵀC⁻¹(xᵢ−b) + n·log|C|), \
-                    `negativeLogLikelihood` (per sample: (energy/n + d·log 2π)/2, the units of `trainVAE(…).energy`, \
-                    which it bounds from below) and `iterations`.
+                    covariance, λ = mean of the discarded eigenvalues) or `.em`.
                     """
             ) { call in
                 let x = try call.matrix(0), rank = try call.int(1)
-                let result = try caseName(call[2]) == "em"
+                let result = try PPCAMethod(call[2]) == .em
                     ? ppcaEM(x, rank: rank, seed: nextSeed(call)) : ppca(x, rank: rank)
-                return record("PPCA", [
-                    ("loading", .matrix(result.loading)), ("mean", vector(result.mean)),
-                    ("noiseVariance", .double(result.noiseVariance)), ("energy", .double(result.energy)),
-                    ("negativeLogLikelihood", .double(result.negativeLogLikelihood)), ("iterations", .int(result.iterations)),
+                return RecordType.ppca.make([
+                    "loading": .matrix(result.loading), "mean": vector(result.mean),
+                    "noiseVariance": .double(result.noiseVariance), "energy": .double(result.energy),
+                    "negativeLogLikelihood": .double(result.negativeLogLikelihood), "iterations": .int(result.iterations),
                 ])
             },
             Builtin(
@@ -63,11 +59,10 @@ extension BuiltinModule {
                     .positional("x", .matrix), .labeled("lambda", .double, default: .void),
                     .labeled("tolerance", .double, default: .double(1e-7)), .labeled("maxIterations", .int, default: .int(1000)),
                 ],
-                returns: .record("PCP"),
+                returns: RecordType.pcp.valueType,
                 doc: """
                     Robust PCA by principal component pursuit (inexact ALM, Lin, Chen & Ma 2010): min ‖L‖_* + λ‖S‖₁ \
-                    s.t. X = L + S, λ = 1/√max(m, n) by default. Fields: `lowRank`, `sparse`, `rank`, `iterations`, \
-                    `residualHistory`, `converged`.
+                    s.t. X = L + S, λ = 1/√max(m, n) by default.
                     """
             ) { call in
                 let lambda = try optionalDouble(call, 1)
@@ -77,10 +72,10 @@ extension BuiltinModule {
                 let result = try pcp(
                     x, lambda: lambda, tolerance: try call.double(2),
                     maxIterations: try call.count(3, maximum: 1_000_000), seed: nextSeed(call), stop: call.stop)
-                return record("PCP", [
-                    ("lowRank", .matrix(result.lowRank)), ("sparse", .matrix(result.sparse)), ("rank", .int(result.rank)),
-                    ("iterations", .int(result.iterations)), ("residualHistory", vector(result.residualHistory)),
-                    ("converged", .bool(result.converged)),
+                return RecordType.pcp.make([
+                    "lowRank": .matrix(result.lowRank), "sparse": .matrix(result.sparse), "rank": .int(result.rank),
+                    "iterations": .int(result.iterations), "residualHistory": vector(result.residualHistory),
+                    "converged": .bool(result.converged),
                 ])
             },
             trainer("trainVAE", autoencoder: false),
@@ -88,8 +83,8 @@ extension BuiltinModule {
             Builtin(
                 "linearGaussian",
                 [.labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("noiseVariance", .double)],
-                returns: .record("LinearGaussianData"),
-                doc: "Samples x = Wz + ε of the PPCA model: `observed`, `clean` (Wz) and `loading` (W, cols × rank)."
+                returns: RecordType.linearGaussianData.valueType,
+                doc: "Samples x = Wz + ε of the PPCA model with a random loading W (cols × rank)."
             ) { call in
                 let rows = try call.count(0, maximum: 10_000_000), cols = try call.count(1, maximum: 100_000)
                 let rank = try call.int(2)
@@ -98,21 +93,20 @@ extension BuiltinModule {
                     MemoryEstimate.product(2, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try linearGaussian(
                     rows: rows, cols: cols, rank: rank, noiseVariance: try call.double(3), seed: nextSeed(call))
-                return record("LinearGaussianData", [
-                    ("observed", .matrix(data.observed)), ("clean", .matrix(data.clean)), ("loading", .matrix(data.loading)),
+                return RecordType.linearGaussianData.make([
+                    "observed": .matrix(data.observed), "clean": .matrix(data.clean), "loading": .matrix(data.loading),
                 ])
             },
             Builtin(
                 "lowRankPlusSparse",
                 [
                     .labeled("rows", .int), .labeled("cols", .int), .labeled("rank", .int), .labeled("outlierRatio", .double),
-                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "signs")),
+                    .option("outliers", OutlierKind.signs),
                 ],
-                returns: .record("CorruptedData"),
+                returns: RecordType.corruptedData.valueType,
                 doc: """
                     Robust PCA data X = L + S: L = AB of the given rank (factors N(0, 1/cols)), S with a fraction \
-                    `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)). \
-                    Fields: `observed`, `lowRank`, `sparse`, `support` (1 where corrupted).
+                    `outlierRatio` of entries set to `.signs` (±1), `.normal` (N(0, 1)) or `.uniform` (on [−1, 1)).
                     """
             ) { call in
                 let rows = try call.count(0, maximum: 100_000), cols = try call.count(1, maximum: 100_000)
@@ -122,20 +116,20 @@ extension BuiltinModule {
                     MemoryEstimate.product(4, MemoryEstimate.matrix(rows, cols)), MemoryEstimate.matrix(rows + cols, rank)))
                 let data = try lowRankPlusSparse(
                     rows: rows, cols: cols, rank: rank,
-                    outlierRatio: try call.double(3), outliers: outlierValues(call[4]), seed: nextSeed(call))
+                    outlierRatio: try call.double(3), outliers: try OutlierKind(call[4]).values, seed: nextSeed(call))
                 return corrupted(data)
             },
             Builtin(
                 "corruptEntries",
                 [
                     .positional("x", .matrix), .labeled("ratio", .double),
-                    .labeled("outliers", outlierKind, default: .enumCase(type: "Outliers", name: "normal")),
+                    .option("outliers", OutlierKind.normal),
                 ],
-                returns: .record("CorruptedData"),
-                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values). Fields as `lowRankPlusSparse`."
+                returns: RecordType.corruptedData.valueType,
+                doc: "Adds outliers to a fraction `ratio` of the entries of `x` (`outliers`: `.normal` N(0, 1), `.uniform` U[-1, 1) or `.signs` ±1 values)."
             ) { call in
                 corrupted(try corruptEntries(
-                    try call.matrix(0), ratio: try call.double(1), values: outlierValues(call[2]), mode: .additive, seed: nextSeed(call)))
+                    try call.matrix(0), ratio: try call.double(1), values: try OutlierKind(call[2]).values, mode: .additive, seed: nextSeed(call)))
             },
             Builtin(
                 "corruptPixels",
@@ -143,8 +137,8 @@ extension BuiltinModule {
                     .positional("images", .matrix), .labeled("fraction", .double), .labeled("lower", .double, default: .double(0)),
                     .labeled("upper", .double, default: .double(1)),
                 ],
-                returns: .record("CorruptedData"),
-                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise). Fields as `lowRankPlusSparse`."
+                returns: RecordType.corruptedData.valueType,
+                doc: "Replaces a `fraction` of the pixels by uniform draws on [lower, upper) (salt-and-pepper-like pixel noise)."
             ) { call in
                 corrupted(try corruptPixels(
                     try call.matrix(0), fraction: try call.double(1), lower: try call.double(2), upper: try call.double(3),
@@ -156,10 +150,10 @@ extension BuiltinModule {
                     .labeled("samples", .int), .labeled("latent", .int), .labeled("hidden", .array(.int), default: .array([.int(200), .int(400)])),
                     .labeled("output", .int),
                 ],
-                returns: .record("ManifoldData"),
+                returns: RecordType.manifoldData.valueType,
                 doc: """
                     Samples of a nonlinear manifold: z ~ N(0, I) through a fixed random ReLU network \
-                    latent → hidden… → output with He initialisation. Fields: `clean` (samples × output), `latent`.
+                    latent → hidden… → output with He initialisation.
                     """
             ) { call in
                 let hidden = try call.array(2).map { value -> Int in
@@ -177,7 +171,7 @@ extension BuiltinModule {
                 try call.reserve(MemoryEstimate.sum(activations, weights))
                 let data = try reluManifold(
                     samples: samples, latentDimension: latent, hiddenWidths: hidden, outputDimension: output, seed: nextSeed(call))
-                return record("ManifoldData", [("clean", .matrix(data.clean)), ("latent", .matrix(data.latent))])
+                return RecordType.manifoldData.make(["clean": .matrix(data.clean), "latent": .matrix(data.latent)])
             },
             metric("nmse", "‖truth − estimate‖²_F / ‖truth‖²_F, the paper's NMSE.") { try nmse($0, $1) },
             metric("relativeError", "‖truth − estimate‖_F / ‖truth‖_F, robust PCA's recovery error.") { try relativeError($0, $1) },
@@ -192,17 +186,16 @@ extension BuiltinModule {
             Builtin(
                 "supportRecovery",
                 [.positional("estimate", .matrix), .positional("truth", .matrix), .labeled("tolerance", .double, default: .double(0))],
-                returns: .record("SupportRecovery"),
+                returns: RecordType.supportRecovery.valueType,
                 doc: """
-                    Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}: `precision`, `recall`, \
-                    `f1`, `truePositives`, `falsePositives`, `falseNegatives`.
+                    Compares the supports {|estimate| > tolerance} and {|truth| > tolerance}.
                     """
             ) { call in
                 let recovery = try supportRecovery(try call.matrix(0), try call.matrix(1), tolerance: try call.double(2))
-                return record("SupportRecovery", [
-                    ("precision", .double(recovery.precision)), ("recall", .double(recovery.recall)), ("f1", .double(recovery.f1)),
-                    ("truePositives", .int(recovery.truePositives)), ("falsePositives", .int(recovery.falsePositives)),
-                    ("falseNegatives", .int(recovery.falseNegatives)),
+                return RecordType.supportRecovery.make([
+                    "precision": .double(recovery.precision), "recall": .double(recovery.recall), "f1": .double(recovery.f1),
+                    "truePositives": .int(recovery.truePositives), "falsePositives": .int(recovery.falsePositives),
+                    "falseNegatives": .int(recovery.falseNegatives),
                 ])
             },
             Builtin(
@@ -215,17 +208,12 @@ extension BuiltinModule {
                 doc: "How many norms are at least `threshold` × the largest: the active latent dimensions of a VAE, with the usual 0.05 cut-off."
             ) { call in .int(activeDimensionCount(try call.doubles(0), threshold: try call.double(1))) },
         ],
+        records: [.pca, .ppca, .pcp, .linearGaussianData, .corruptedData, .manifoldData, .supportRecovery, .vaeResult],
         enumerations: [
-            "PPCAMethod": ["closedForm", "em"], "Outliers": ["signs", "normal", "uniform"],
-            "LatentCovariance": ["diagonal", "full", "none"], "DecoderVariance": ["scalar", "perDimension", "perEntry"],
-            "LatentPenalty": ["none", "l2", "l1"],
+            PPCAMethod.enumeration, OutlierKind.enumeration, LatentCovariance.enumeration, DecoderVarianceOption.enumeration,
+            LatentPenaltyOption.enumeration,
         ])
 
-    private static let ppcaMethod = ValueType.enumeration("PPCAMethod", cases: ["closedForm", "em"])
-    private static let outlierKind = ValueType.enumeration("Outliers", cases: ["signs", "normal", "uniform"])
-    private static let latentCovariance = ValueType.enumeration("LatentCovariance", cases: ["diagonal", "full", "none"])
-    private static let decoderVariance = ValueType.enumeration("DecoderVariance", cases: ["scalar", "perDimension", "perEntry"])
-    private static let latentPenalty = ValueType.enumeration("LatentPenalty", cases: ["none", "l2", "l1"])
 
     /// `trainVAE` and `trainAE`: one signature, the AE without a latent covariance.
     private static func trainer(_ name: String, autoencoder: Bool) -> Builtin {
@@ -234,13 +222,13 @@ extension BuiltinModule {
             .labeled("encoder", .array(.int), default: .array([])), .labeled("decoder", .array(.int), default: .array([])),
         ]
         if !autoencoder {
-            parameters.append(.labeled("covariance", latentCovariance, default: .enumCase(type: "LatentCovariance", name: "diagonal")))
+            parameters.append(.option("covariance", LatentCovariance.diagonal))
         }
         parameters += [
-            .labeled("decoderVariance", decoderVariance, default: .enumCase(type: "DecoderVariance", name: "scalar")),
+            .option("decoderVariance", DecoderVarianceOption.scalar),
             .labeled("epsilon", .double, default: .double(1e-4)),
             .labeled("klWeight", .double, default: .double(1)),
-            .labeled("penalty", latentPenalty, default: .enumCase(type: "LatentPenalty", name: "none")),
+            .option("penalty", LatentPenaltyOption.none),
             .labeled("penaltyWeight", .double, default: .double(0)),
             .labeled("samples", .int, default: .int(1)), .labeled("epochs", .int, default: .int(100)),
             .labeled("batchSize", .int, default: .int(100)), .labeled("learningRate", .double, default: .double(1e-3)),
@@ -249,17 +237,15 @@ extension BuiltinModule {
         let doc = autoencoder
             ? """
                 Trains an autoencoder (Σz = 0, no KL term; `penalty: .l2`/`.l1` with `penaltyWeight` C for the \
-                paper's AE baselines). Arguments and fields as `trainVAE`.
+                paper's AE baselines). Arguments as `trainVAE`.
                 """
             : """
                 Trains a VAE on the rows of `x` (Adam, Float32 minibatches). `encoder`/`decoder` are hidden widths \
                 ([] = affine), `latent` is κ'. `covariance`: `.diagonal` (the paper's), `.full` or `.none`; \
                 `decoderVariance`: `.scalar` (learned λ), `.perDimension`, or `.perEntry` (closed form, squared \
-                residual floored at `epsilon`). `clean` tracks NMSE per epoch. Fields: `energy` and `nmse` per epoch, \
-                `latentMeans`, `latentVariances` (Σz diagonals), `reconstruction`, `decoderFirstLayer` (W₁), \
-                `columnNorms`, `activeDimensions`, `decoderVariances`, `decoderBias`.
+                residual floored at `epsilon`). `clean` tracks NMSE per epoch.
                 """
-        return Builtin(name, parameters, returns: .record("VAEResult"), doc: doc) { call in
+        return Builtin(name, parameters, returns: RecordType.vaeResult.valueType, doc: doc) { call in
             let named = call.argumentsByName
             func int(_ key: String) throws -> Int {
                 guard case .int(let value)? = named[key] else { throw BuiltinError("'\(key)' must be an Int") }
@@ -281,22 +267,9 @@ extension BuiltinModule {
                     return width
                 }
             }
-            let penaltyWeight = try double("penaltyWeight")
-            let penalty: LatentPenalty = switch caseName(named["penalty"]) {
-            case "l2": .l2(weight: penaltyWeight)
-            case "l1": .l1(weight: penaltyWeight)
-            default: .none
-            }
-            let variance: DecoderVariance = switch caseName(named["decoderVariance"]) {
-            case "perDimension": .learnedPerDimension
-            case "perEntry": .perEntryClosedForm(floor: try double("epsilon"))
-            default: .learnedScalar
-            }
-            let covariance: LatentCovariance = switch caseName(named["covariance"]) {
-            case "full": .full
-            case "none": .none
-            default: autoencoder ? .none : .diagonal
-            }
+            let penalty = try LatentPenaltyOption(named["penalty"] ?? .void).model(weight: try double("penaltyWeight"))
+            let variance = try DecoderVarianceOption(named["decoderVariance"] ?? .void).model(floor: try double("epsilon"))
+            let covariance = try autoencoder ? .none : LatentCovariance(named["covariance"] ?? .void)
             let configuration = VAEConfiguration(
                 encoderHiddenWidths: try widths("encoder"), decoderHiddenWidths: try widths("decoder"),
                 latentWidth: try int("latent"), latentCovariance: covariance, decoderVariance: variance,
@@ -318,12 +291,12 @@ extension BuiltinModule {
                 let last = lastFiniteEnergy.map { "the last finite energy was \($0)" } ?? "no epoch finished with a finite energy"
                 throw BuiltinError("training diverged in epoch \(epoch): the energy became NaN or infinite; \(last)", hint: hint)
             }
-            return record("VAEResult", [
-                ("energy", vector(result.energyPerEpoch)), ("nmse", vector(result.nmsePerEpoch)),
-                ("latentMeans", .matrix(result.latentMeans)), ("latentVariances", .matrix(result.latentVariances)),
-                ("reconstruction", .matrix(result.reconstruction)), ("decoderFirstLayer", .matrix(result.decoderFirstLayer)),
-                ("columnNorms", vector(result.decoderColumnNorms)), ("activeDimensions", .int(result.activeDimensions)),
-                ("decoderVariances", vector(result.decoderVariances)), ("decoderBias", vector(result.decoderOutputBias)),
+            return RecordType.vaeResult.make([
+                "energy": vector(result.energyPerEpoch), "nmse": vector(result.nmsePerEpoch),
+                "latentMeans": .matrix(result.latentMeans), "latentVariances": .matrix(result.latentVariances),
+                "reconstruction": .matrix(result.reconstruction), "decoderFirstLayer": .matrix(result.decoderFirstLayer),
+                "columnNorms": vector(result.decoderColumnNorms), "activeDimensions": .int(result.activeDimensions),
+                "decoderVariances": vector(result.decoderVariances), "decoderBias": vector(result.decoderOutputBias),
             ])
         }
     }
@@ -365,18 +338,10 @@ extension BuiltinModule {
     }
 
     private static func corrupted(_ data: CorruptedData) -> Value {
-        record("CorruptedData", [
-            ("observed", .matrix(data.observed)), ("lowRank", .matrix(data.clean)), ("sparse", .matrix(data.sparse)),
-            ("support", .matrix(data.support)),
+        RecordType.corruptedData.make([
+            "observed": .matrix(data.observed), "lowRank": .matrix(data.clean), "sparse": .matrix(data.sparse),
+            "support": .matrix(data.support),
         ])
-    }
-
-    private static func outlierValues(_ value: Value) -> OutlierValues {
-        switch caseName(value) {
-        case "normal": .normal(standardDeviation: 1)
-        case "uniform": .uniform(lower: -1, upper: 1)
-        default: .signs(magnitude: 1)
-        }
     }
 
     private static func optionalDouble(_ call: BuiltinCall, _ index: Int) throws -> Double? {
@@ -384,14 +349,5 @@ extension BuiltinModule {
         return try call.double(index)
     }
 
-    private static func record(_ type: String, _ fields: [(String, Value)]) -> Value {
-        .record(Record(type, fields.map { (name: $0.0, value: $0.1) }))
-    }
-
     private static func vector(_ values: [Double]) -> Value { .array(values.map(Value.double)) }
-
-    private static func caseName(_ value: Value?) -> String? {
-        if case .enumCase(_, let name)? = value { return name }
-        return nil
-    }
 }

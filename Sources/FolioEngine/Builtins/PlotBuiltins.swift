@@ -18,7 +18,7 @@ extension BuiltinModule {
                 "line",
                 [
                     .labeled("x", .vector, default: .void), .labeled("y", .vector), optionalLabel,
-                    optionalColor, .labeled("dash", lineStyle, default: .enumCase(type: "LineStyle", name: "solid")),
+                    optionalColor, .option("dash", LineDash.solid),
                     .labeled("markers", .bool, default: .bool(false)),
                 ],
                 doc: "A line through (x, y); without `x`, y is drawn against its index. `dash:` is `.solid`, `.dashed` or `.dotted`."),
@@ -45,7 +45,7 @@ extension BuiltinModule {
                 "heatmap",
                 [
                     .positional("values", .matrix),
-                    .labeled("colormap", colormap, default: .enumCase(type: "Colormap", name: "viridis")),
+                    .option("colormap", ColormapName.viridis),
                     .labeled("range", .vector, default: .void), .labeled("colorbar", .string, default: .void),
                     .labeled("xLabels", .array(.string), default: .void), .labeled("yLabels", .array(.string), default: .void),
                     .labeled("contours", .vector, default: .array([])), .labeled("showValues", .bool, default: .bool(false)),
@@ -59,7 +59,7 @@ extension BuiltinModule {
                 "histogram",
                 [
                     .positional("values", .vector), .labeled("bins", .int, default: .int(30)),
-                    .labeled("binning", binning, default: .enumCase(type: "Binning", name: "linear")),
+                    .option("binning", HistogramMark.Binning.linear),
                     .labeled("range", .vector, default: .void), optionalLabel, optionalColor,
                 ],
                 doc: "A histogram; `binning: .log` uses logarithmically spaced bins (pair it with `xScale: .log`)."),
@@ -68,7 +68,7 @@ extension BuiltinModule {
                 [
                     .positional("images", .matrix), .labeled("width", .int), .labeled("height", .int),
                     .labeled("columns", .int, default: .void),
-                    .labeled("colormap", colormap, default: .enumCase(type: "Colormap", name: "gray")),
+                    .option("colormap", ColormapName.gray),
                 ],
                 doc: "A montage of images, one per matrix row (e.g. 28×28 = 784 columns), row-major pixels."),
             markBuiltin(
@@ -121,26 +121,19 @@ extension BuiltinModule {
             },
         ],
         enumerations: [
-            "LineStyle": ["solid", "dashed", "dotted"], "Colormap": colormapNames, "Binning": ["linear", "log"],
-            "Scale": ["linear", "log"], "Legend": ["best", "outside", "hidden"],
+            LineDash.enumeration, ColormapName.enumeration, HistogramMark.Binning.enumeration, ScaleKind.enumeration,
+            LegendPosition.enumeration,
         ])
 
-    private static let colormapNames = ["viridis", "cividis", "diverging", "gray", "grayInverted"]
-    private static let lineStyle = ValueType.enumeration("LineStyle", cases: ["solid", "dashed", "dotted"])
-    private static let colormap = ValueType.enumeration("Colormap", cases: colormapNames)
-    private static let binning = ValueType.enumeration("Binning", cases: ["linear", "log"])
-    private static let scale = ValueType.enumeration("Scale", cases: ["linear", "log"])
-    private static let legend = ValueType.enumeration("Legend", cases: ["best", "outside", "hidden"])
     private static let optionalLabel = Builtin.Parameter.labeled("label", .string, default: .void)
     private static let optionalColor = Builtin.Parameter.labeled("color", .string, default: .void)
 
     private static let axisParameters: [Builtin.Parameter] = [
         .labeled("title", .string, default: .void), .labeled("x", .string, default: .void),
         .labeled("y", .string, default: .void),
-        .labeled("xScale", scale, default: .enumCase(type: "Scale", name: "linear")),
-        .labeled("yScale", scale, default: .enumCase(type: "Scale", name: "linear")),
+        .option("xScale", ScaleKind.linear), .option("yScale", ScaleKind.linear),
         .labeled("xRange", .vector, default: .void), .labeled("yRange", .vector, default: .void),
-        .labeled("legend", legend, default: .enumCase(type: "Legend", name: "best")),
+        .option("legend", LegendPosition.best),
     ]
 
     /// A mark constructor: checks its arguments by building the FolioPlot mark, then returns
@@ -192,7 +185,7 @@ enum PlotAdapter {
             x: try axis(label: fields["x"], scale: fields["xScale"], range: fields["xRange"], name: "xRange"),
             y: try axis(label: fields["y"], scale: fields["yScale"], range: fields["yRange"], name: "yRange"),
             marks: groupingBars(marks),
-            legend: LegendPosition(rawValue: caseName(fields["legend"]) ?? "best") ?? .best)
+            legend: try option(fields["legend"], default: LegendPosition.best))
     }
 
     /// Several `bars` marks over the same categories become one grouped bar mark, each
@@ -222,7 +215,7 @@ enum PlotAdapter {
             let y = try doubles(f("y"), "y")
             let x = try optional(f("x")) { try doubles($0, "x") } ?? y.indices.map(Double.init)
             return .line(LineMark(
-                x: x, y: y, label: label, color: color, dash: LineDash(rawValue: caseName(f("dash")) ?? "solid") ?? .solid,
+                x: x, y: y, label: label, color: color, dash: try option(f("dash"), default: LineDash.solid),
                 markers: f("markers").isTrue))
         case "band":
             return .band(BandMark(
@@ -245,7 +238,7 @@ enum PlotAdapter {
         case "heatmap":
             guard case .matrix(let values) = f("values") else { throw BuiltinError("'values' must be a Matrix") }
             return .heatmap(HeatmapMark(
-                values: values, colormap: try self.colormap(f("colormap")), colorRange: try range(f("range"), "range"),
+                values: values, colormap: try option(f("colormap"), default: ColormapName.viridis).colormap, colorRange: try range(f("range"), "range"),
                 colorbarLabel: try string(f("colorbar")), xLabels: try optional(f("xLabels"), strings),
                 yLabels: try optional(f("yLabels"), strings), contourLevels: try doubles(f("contours"), "contours"),
                 showValues: f("showValues").isTrue))
@@ -255,7 +248,7 @@ enum PlotAdapter {
             }
             return .histogram(HistogramMark(
                 values: try doubles(f("values"), "values"), bins: bins,
-                binning: HistogramMark.Binning(rawValue: caseName(f("binning")) ?? "linear") ?? .linear,
+                binning: try option(f("binning"), default: HistogramMark.Binning.linear),
                 range: try range(f("range"), "range"), label: label, color: color))
         case "imageGrid":
             guard case .matrix(let images) = f("images") else { throw BuiltinError("'images' must be a Matrix") }
@@ -272,7 +265,7 @@ enum PlotAdapter {
             }
             return .imageGrid(ImageGridMark(
                 images: images.rowArrays, imageWidth: width, imageHeight: height, columns: columns,
-                colormap: try self.colormap(f("colormap"))))
+                colormap: try option(f("colormap"), default: ColormapName.gray).colormap))
         case "hline":
             return .rule(RuleMark(y: try doubles(.array([f("y")]), "y")[0], label: label, color: color ?? Color(hex: 0x444444)))
         case "vline":
@@ -294,7 +287,7 @@ enum PlotAdapter {
 
     private static func axis(label: Value?, scale: Value?, range: Value?, name: String) throws -> Axis {
         Axis(
-            try string(label), scale: ScaleKind(rawValue: caseName(scale) ?? "linear") ?? .linear,
+            try string(label), scale: try option(scale, default: ScaleKind.linear),
             range: try self.range(range ?? .void, name))
     }
 
@@ -305,16 +298,6 @@ enum PlotAdapter {
                 throw BuiltinError("'\(name)' must be [lower, upper] with lower < upper")
             }
             return bounds[0]...bounds[1]
-        }
-    }
-
-    private static func colormap(_ value: Value) throws -> Colormap {
-        switch caseName(value) {
-        case "cividis": .cividis
-        case "diverging": .diverging
-        case "gray": .gray
-        case "grayInverted": .grayInverted
-        default: .viridis
         }
     }
 
@@ -330,9 +313,10 @@ enum PlotAdapter {
         }
     }
 
-    private static func caseName(_ value: Value?) -> String? {
-        if case .enumCase(_, let name)? = value { return name }
-        return nil
+    /// The option an argument names; an absent one is `defaultCase`.
+    private static func option<Option: BuiltinOption>(_ value: Value?, default defaultCase: Option) throws -> Option {
+        guard let value else { return defaultCase }
+        return try optional(value) { try Option($0) } ?? defaultCase
     }
 
     private static func string(_ value: Value?) throws -> String? {

@@ -3,7 +3,7 @@ import FolioMath
 import FolioNotebook
 
 /// Decodes the binary value tree `ValueWriter` wrote, loading blobs as it meets them.
-/// Functions are re-lowered from their source and bound to `scope`.
+/// Functions and struct types are re-lowered from their source and bound to `scope`.
 struct ValueReader {
     private var input: ByteReader
     let blobs: BlobStore
@@ -15,6 +15,8 @@ struct ValueReader {
     private(set) var bytesRead = 0
     /// Blobs already loaded by name: a matrix many values share is read once.
     private var loaded: [String: any Sendable] = [:]
+    /// Struct types rebuilt so far, by source: the values of one type share it.
+    private var structTypes: [String: StructType] = [:]
 
     init(_ data: Data, blobs: BlobStore, scope: Scope, registry: BuiltinRegistry, notebook: Notebook) {
         self.input = ByteReader(data)
@@ -59,8 +61,14 @@ struct ValueReader {
             guard let builtin = registry.function(named: name) else { throw CacheFormatError("no built-in named \(name)") }
             return .function(.builtin(builtin))
         case .function:
-            let source = FunctionSource(text: try input.string(), line: try input.integer(), column: try input.integer())
-            return .function(.closure(Closure(literal: try function(source), scope: scope)))
+            return .function(.closure(Closure(literal: try function(try source()), scope: scope)))
+        case .structType:
+            return .function(.structType(try structType(try source())))
+        case .structValue:
+            let type = try structType(try source())
+            let names = type.declaration.fields.map(\.name)
+            guard try input.count(stride: 1) == names.count else { throw CacheFormatError("struct \(type.name) has \(names.count) fields") }
+            return .record(Record(type, try names.map { (name: $0, value: try read()) }))
         case .record:
             let typeName = try input.string()
             let fields = try (0..<input.count(stride: 9)).map { _ in (name: try input.string(), value: try read()) }
@@ -92,12 +100,32 @@ struct ValueReader {
         return (elements, rows, columns)
     }
 
-    /// The function or closure literal `source` declares.
-    private func function(_ source: FunctionSource) throws -> FunctionLiteral {
+    private mutating func source() throws -> FunctionSource {
+        FunctionSource(text: try input.string(), line: try input.integer(), column: try input.integer())
+    }
+
+    /// The statement `source` declares, lowered at its original position.
+    private func lowered(_ source: FunctionSource) throws -> Stmt {
         let padded = String(repeating: " ", count: max(0, source.column - 1)) + source.text
         let (statements, problems) = Lowering.lower(code: padded, firstLine: source.line, indent: 0, notebook: notebook)
-        guard !problems.containsErrors, let first = statements.first else { throw CacheFormatError("function source does not lower") }
-        switch first.kind {
+        guard !problems.containsErrors, let first = statements.first else { throw CacheFormatError("cached source does not lower") }
+        return first
+    }
+
+    /// The struct type `source` declares, bound to `scope` (rebuilt once per source).
+    private mutating func structType(_ source: FunctionSource) throws -> StructType {
+        if let known = structTypes[source.text] { return known }
+        guard case .structDeclaration(let declaration) = try lowered(source).kind else {
+            throw CacheFormatError("struct source is not a struct")
+        }
+        let type = StructType(declaration: declaration, scope: scope)
+        structTypes[source.text] = type
+        return type
+    }
+
+    /// The function or closure literal `source` declares.
+    private func function(_ source: FunctionSource) throws -> FunctionLiteral {
+        switch try lowered(source).kind {
         case .function(let literal): return literal
         case .expression(let expr):
             guard case .closure(let literal) = expr.kind else { break }

@@ -7,6 +7,8 @@ enum ValueTag: UInt8 {
     /// A matrix, an array of Doubles, an array of Ints: `NumericPayload`.
     case matrix, doubles, ints
     case function, builtin, record, enumCase, figure, table
+    /// A struct declared in a cell (its source), and a value of one (source, then fields).
+    case structType, structValue
 }
 
 /// Encodes exported values as the binary tree of an entry's values section.
@@ -14,7 +16,8 @@ enum ValueTag: UInt8 {
 /// Scalars, strings and structure are written inline; a matrix, an array of Doubles or an
 /// array of Ints is a numeric payload: raw little-endian elements inline when smaller than
 /// `blobThreshold` bytes, otherwise a reference to a blob in the `BlobStore` (written once
-/// per content). Functions are stored as their source and rebuilt on reading; a closure
+/// per content). Functions and struct types are stored as their source and rebuilt on
+/// reading (a struct value carries its type's source before its fields); a closure
 /// that captured local variables cannot be, so `write` throws `NotEncodable`.
 struct ValueWriter {
     struct NotEncodable: Error {}
@@ -82,10 +85,19 @@ struct ValueWriter {
         case .function(.closure(let closure)):
             guard closure.scope === cellScope, let source = closure.literal.source else { throw NotEncodable() }
             tag(.function)
-            output.string(source.text)
-            output.integer(source.line)
-            output.integer(source.column)
+            self.source(source)
+        case .function(.structType(let type)):
+            guard type.scope === cellScope else { throw NotEncodable() }
+            tag(.structType)
+            source(type.declaration.source)
         case .record(let record):
+            if let type = record.structType {
+                tag(.structValue)
+                source(type.declaration.source)
+                output.integer(record.fields.count)
+                for field in record.fields { try write(field.value) }
+                return
+            }
             tag(.record)
             output.string(record.typeName)
             output.integer(record.fields.count)
@@ -103,6 +115,12 @@ struct ValueWriter {
     }
 
     private mutating func tag(_ tag: ValueTag) { output.byte(tag.rawValue) }
+
+    private mutating func source(_ source: FunctionSource) {
+        output.string(source.text)
+        output.integer(source.line)
+        output.integer(source.column)
+    }
 
     private mutating func optionalString(_ string: String?) {
         output.byte(string == nil ? 0 : 1)

@@ -4,23 +4,25 @@ import FolioNotebook
 /// problems. Scopes hold names and, where known, their scalar types: from literals,
 /// declared types, built-in results and operators over those (enough to find `n + "s"`).
 struct CellWalker {
-    private struct Symbol {
+    struct Symbol {
         var isVar: Bool
         var function: FunctionLiteral?
         /// The value's type when the checker knows it.
         var type: ValueType?
+        /// Set when the name is a struct declared in a cell.
+        var structDeclaration: StructDeclaration?
     }
 
-    private let checker: Checker
+    let checker: Checker
     /// The cell walked, or for an inline value the number of cells above it.
-    private let cellIndex: Int
+    let cellIndex: Int
     /// Walking an inline value's expression rather than a cell.
     private let isInline: Bool
-    private var scopes: [[String: Symbol]] = [[:]]
+    var scopes: [[String: Symbol]] = [[:]]
     private var loopDepth = 0
     /// Nesting of switch cases (where `break` leaves the switch).
     private var switchDepth = 0
-    private var functionDepth = 0
+    var functionDepth = 0
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var defines: [String] = []
     private(set) var reads: [String: Int] = [:]
@@ -52,6 +54,11 @@ struct CellWalker {
     /// Walks an inline value's expression.
     mutating func walkInline(_ expr: Expr) {
         walk(expr)
+    }
+
+    /// The known types of the names this cell defines at its top level.
+    var definedTypes: [String: ValueType] {
+        defines.reduce(into: [:]) { types, name in types[name] = scopes[0][name]?.type }
     }
 
     mutating func walkTopLevel(_ statements: [Stmt]) {
@@ -117,6 +124,8 @@ struct CellWalker {
         case .function(let literal):
             declare(literal.name ?? "", Symbol(isVar: false, function: literal))
             walkFunction(literal)
+        case .structDeclaration(let declaration):
+            walkStruct(declaration, at: statement.position)
         case .returnValue(let value):
             if functionDepth == 0 { report(statement.position, "'return' outside a function", hint: "a cell's last expression is its value; no 'return' is needed") }
             if let value { walk(value) }
@@ -152,7 +161,7 @@ struct CellWalker {
         }
     }
 
-    private mutating func walkFunction(_ literal: FunctionLiteral) {
+    mutating func walkFunction(_ literal: FunctionLiteral) {
         scopes.append([:])
         for parameter in literal.parameters {
             if let defaultValue = parameter.defaultValue { walk(defaultValue) }
@@ -168,16 +177,16 @@ struct CellWalker {
         scopes.removeLast()
     }
 
-    private mutating func declare(_ name: String, _ symbol: Symbol) {
+    mutating func declare(_ name: String, _ symbol: Symbol) {
         scopes[scopes.count - 1][name] = symbol
     }
 
-    private mutating func checkAssignable(_ target: Expr) {
+    mutating func checkAssignable(_ target: Expr, mutatingMethod: String? = nil) {
         switch target.kind {
         case .name(let name):
             if let symbol = local(name) {
                 if !symbol.isVar {
-                    report(target.position, "cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with 'var' to change it")
+                    reportConstant(name, at: target.position, mutatingMethod: mutatingMethod)
                 }
             } else if let definition = checker.definition(of: name), definition.cell < cellIndex {
                 let line = checker.notebook.cells[definition.cell].fenceLine
@@ -187,11 +196,11 @@ struct CellWalker {
             } else {
                 walk(target)
             }
-        case .member(let base, _):
-            checkAssignable(base)
+        case .member(let base, let name):
+            if !checkStructField(base, name, at: target.position, mutatingMethod: mutatingMethod) { checkAssignable(base, mutatingMethod: mutatingMethod) }
         case .subscriptAccess(let base, let arguments):
             for argument in arguments { walk(argument.value) }
-            checkAssignable(base)
+            checkAssignable(base, mutatingMethod: mutatingMethod)
         default:
             walk(target)
         }
@@ -201,7 +210,7 @@ struct CellWalker {
 
     /// Checks `expr`; returns its type when known.
     @discardableResult
-    private mutating func walk(_ expr: Expr, expected: ValueType? = nil) -> ValueType? {
+    mutating func walk(_ expr: Expr, expected: ValueType? = nil) -> ValueType? {
         switch expr.kind {
         case .int: return .int
         case .double: return .double
@@ -212,7 +221,8 @@ struct CellWalker {
             return .string
         case .name(let name):
             resolve(name, at: expr.position, isCall: false)
-            return local(name)?.type
+            guard let symbol = local(name) else { return reads[name].flatMap { _ in checker.type(ofTopLevel: name) } }
+            return symbol.type
         case .array(let elements):
             var element: ValueType?
             if case .array(let inner)? = expected { element = inner }
@@ -239,14 +249,11 @@ struct CellWalker {
             if isParamsAccess(base) {
                 checkParam(name, at: expr.position)
             } else {
-                walk(base)
+                return memberType(walk(base), name, at: expr.position)
             }
         case .implicitMember(let name):
             if case .enumeration(let type, let cases)? = expected, !cases.contains(name) {
-                report(
-                    expr.position, "type '\(type)' has no case '.\(name)'",
-                    hint: DidYouMean.suggestions(for: name, among: cases).first.map { "did you mean '.\($0)'?" }
-                        ?? "cases are " + cases.map { ".\($0)" }.joined(separator: ", "))
+                report(expr.position, "type '\(type)' has no case '.\(name)'", hint: EnumerationType.unknownCaseHint(name, cases: cases))
             }
         case .subscriptAccess(let base, let arguments):
             walk(base)
@@ -273,14 +280,9 @@ struct CellWalker {
     /// Checks a call; returns the built-in's result type when it is a scalar.
     private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) -> ValueType? {
         guard case .name(let name) = callee.kind else {
-            if case .member(let base, let method) = callee.kind, !isParamsAccess(base),
-                !checker.registry.allMemberNames.contains(method), method != "append", Int(method) == nil
-            {
-                report(
-                    callee.position, "no method named '\(method)'",
-                    hint: DidYouMean.hint(
-                        for: method, among: checker.registry.allMemberNames.union(["append"]),
-                        fallback: "see 'folio functions' for the methods of arrays and matrices"))
+            if case .member(let base, let method) = callee.kind, !isParamsAccess(base) {
+                walkMethodCall(base, method, arguments, callee: callee, at: position)
+                return nil
             }
             walk(callee)
             for argument in arguments { walk(argument.value) }
@@ -293,14 +295,18 @@ struct CellWalker {
             checkArguments(arguments, literal.parameterShapes, types: types, name: name, at: position)
         case .builtin(let builtin):
             checkArguments(arguments, builtin.parameterShapes, types: builtin.parameters.map(\.type), name: name, at: position)
-            return ValueType.staticallyKnown.contains(builtin.returnType) ? builtin.returnType : nil
+            return trackedType(builtin.returnType)
+        case .structType(let declaration):
+            let types = declaration.initializerFields.map { $0.type.map(expectedType) }
+            checkArguments(arguments, declaration.initializerShapes, types: types, name: name, at: position)
+            return .record(declaration.name)
         case .unknown:
             for argument in arguments { walk(argument.value) }
         }
         return nil
     }
 
-    private mutating func checkArguments(
+    mutating func checkArguments(
         _ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], types: [ValueType?], name: String,
         at position: SourcePosition
     ) {
@@ -335,10 +341,11 @@ struct CellWalker {
     private enum Resolved {
         case notebook(FunctionLiteral)
         case builtin(Builtin)
+        case structType(StructDeclaration)
         case unknown
     }
 
-    private func local(_ name: String) -> Symbol? {
+    func local(_ name: String) -> Symbol? {
         for scope in scopes.reversed() {
             if let symbol = scope[name] { return symbol }
         }
@@ -349,11 +356,13 @@ struct CellWalker {
     private mutating func resolve(_ name: String, at position: SourcePosition, isCall: Bool) -> Resolved {
         if let symbol = local(name) {
             if sweepVariables.contains(name) { sweepVariablesRead.insert(name) }
+            if let declaration = symbol.structDeclaration { return .structType(declaration) }
             return symbol.function.map(Resolved.notebook) ?? .unknown
         }
         if let definition = checker.definition(of: name) {
             if definition.cell < cellIndex {
                 reads[name] = definition.cell
+                if let declaration = checker.structDeclaration(definedBy: definition.cell, named: name) { return .structType(declaration) }
                 return checker.function(definedBy: definition.cell, named: name).map(Resolved.notebook) ?? .unknown
             }
             let line = checker.notebook.cells[definition.cell].fenceLine
@@ -385,7 +394,7 @@ struct CellWalker {
     }
 
     /// `params` itself (not a local shadowing it).
-    private func isParamsAccess(_ base: Expr) -> Bool {
+    func isParamsAccess(_ base: Expr) -> Bool {
         if case .name("params") = base.kind, local("params") == nil { return true }
         return false
     }
@@ -403,11 +412,13 @@ struct CellWalker {
         }
     }
 
-    private func expectedType(_ annotation: TypeAnnotation) -> ValueType {
-        checker.registry.valueType(of: annotation)
+    /// The checked type of a written annotation; a struct declared above is a record type.
+    func expectedType(_ annotation: TypeAnnotation) -> ValueType {
+        if case .named(let name) = annotation, structDeclaration(named: name) != nil { return .record(name) }
+        return checker.registry.valueType(of: annotation)
     }
 
-    private mutating func report(_ position: SourcePosition, _ message: String, hint: String? = nil) {
+    mutating func report(_ position: SourcePosition, _ message: String, hint: String? = nil) {
         diagnostics.append(checker.diagnostic(position, message, hint: hint))
     }
 }

@@ -16,6 +16,9 @@ struct Checker {
     private var inlineAnalyses: [CellAnalysis] = []
     /// Top-level definitions of every cell: name → (cell index, position), first wins.
     private var topLevel: [String: (cell: Int, position: SourcePosition)] = [:]
+    /// The types the checker knows of top-level names (a struct value, a built-in's record,
+    /// a scalar), so later cells follow them: name → type, first definition wins.
+    private var topLevelTypes: [String: ValueType] = [:]
 
     init(notebook: Notebook, registry: BuiltinRegistry) {
         self.notebook = notebook
@@ -47,6 +50,8 @@ struct Checker {
             let sweep = cells[index].options.sweep
             if let sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
             walker.walkTopLevel(statements)
+            // A sweep cell's names are seen below as sweeps of its values, not as the values.
+            if sweep == nil { topLevelTypes.merge(walker.definedTypes) { first, _ in first } }
             diagnostics += walker.diagnostics
             var analysis = CellAnalysis(
                 statements: statements, defines: walker.defines, reads: walker.reads,
@@ -95,13 +100,13 @@ struct Checker {
         }
     }
 
-    /// For a cell that does not parse: names after `let`/`var`/`func`, so other cells do not
+    /// For a cell that does not parse: names after `let`/`var`/`func`/`struct`, so other cells do not
     /// report them as unknown.
     private static func declaredNamesByText(_ cell: Cell) -> [(String, SourcePosition)] {
         var names: [(String, SourcePosition)] = []
         for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
-            for (word, next) in zip(words, words.dropFirst()) where ["let", "var", "func"].contains(word) {
+            for (word, next) in zip(words, words.dropFirst()) where ["let", "var", "func", "struct"].contains(word) {
                 names.append((String(next), SourcePosition(line: cell.codeStartLine + offset, column: 1)))
             }
         }
@@ -112,10 +117,22 @@ struct Checker {
 
     func definition(of name: String) -> (cell: Int, position: SourcePosition)? { topLevel[name] }
 
+    /// The known type of top-level name `name` (defined by a cell already walked).
+    func type(ofTopLevel name: String) -> ValueType? { topLevelTypes[name] }
+
     var allTopLevelNames: Dictionary<String, (cell: Int, position: SourcePosition)>.Keys { topLevel.keys }
 
     func function(definedBy cell: Int, named name: String) -> FunctionLiteral? {
         analyses.indices.contains(cell) ? analyses[cell].statements.functionLiteral(named: name) : nil
+    }
+
+    func structDeclaration(definedBy cell: Int, named name: String) -> StructDeclaration? {
+        analyses.indices.contains(cell) ? analyses[cell].statements.structDeclaration(named: name) : nil
+    }
+
+    /// The structs the cells before `cell` declare.
+    func structDeclarations(before cell: Int) -> [StructDeclaration] {
+        analyses.prefix(cell).flatMap { $0.statements.compactMap(\.structDeclaration) }
     }
 
     func diagnostic(_ position: SourcePosition, _ message: String, hint: String? = nil) -> Diagnostic {
@@ -144,8 +161,16 @@ extension Stmt {
         switch kind {
         case .binding(_, let pattern, _, _): pattern.names
         case .function(let literal): [(literal.name ?? "", position)]
+        case .structDeclaration(let declaration): [(declaration.name, position)]
         default: []
         }
+    }
+}
+
+extension Stmt {
+    var structDeclaration: StructDeclaration? {
+        if case .structDeclaration(let declaration) = kind { return declaration }
+        return nil
     }
 }
 
@@ -155,5 +180,9 @@ extension [Stmt] {
             if case .function(let literal) = statement.kind, literal.name == name { return literal }
         }
         return nil
+    }
+
+    func structDeclaration(named name: String) -> StructDeclaration? {
+        lazy.compactMap(\.structDeclaration).first { $0.name == name }
     }
 }

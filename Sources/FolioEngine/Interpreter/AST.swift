@@ -151,6 +151,8 @@ indirect enum StmtKind: Sendable {
     /// `break` leaves the switch.
     case switchCases(subject: Expr, cases: [SwitchCase])
     case function(FunctionLiteral)
+    /// `struct Name { … }`: binds `Name` to the type, which builds values by its memberwise initializer.
+    case structDeclaration(StructDeclaration)
     case returnValue(Expr?)
     case breakLoop
     case continueLoop
@@ -161,7 +163,7 @@ extension [Stmt] {
     var declaresNames: Bool {
         contains { statement in
             switch statement.kind {
-            case .binding, .function: true
+            case .binding, .function, .structDeclaration: true
             default: false
             }
         }

@@ -13,6 +13,7 @@ extension Evaluator {
             if let method = context.registry.method(named: name, for: receiver) {
                 return try callBuiltin(method, receiver: receiver, arguments, in: scope, at: position)
             }
+            if let result = try callMethod(base, receiver, name, arguments, in: scope, at: position) { return result }
             let function = try member(receiver, name, at: callee.position)
             return try apply(function, arguments, in: scope, at: position, name: name)
         }
@@ -41,12 +42,14 @@ extension Evaluator {
         }
     }
 
-    private func apply(_ function: Value, _ arguments: [Argument], in scope: Scope, at position: SourcePosition, name: String)
+    func apply(_ function: Value, _ arguments: [Argument], in scope: Scope, at position: SourcePosition, name: String)
         throws -> Value
     {
         switch function {
         case .function(.builtin(let builtin)):
             return try callBuiltin(builtin, receiver: nil, arguments, in: scope, at: position)
+        case .function(.structType(let type)):
+            return try instantiate(type, arguments, in: scope, at: position)
         case .function(.closure(let closure)):
             let isNamed = closure.literal.name != nil
             if closure.literal.parameters.isEmpty && !isNamed {
@@ -80,7 +83,7 @@ extension Evaluator {
         }
     }
 
-    private func matched(_ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], name: String, at position: SourcePosition)
+    func matched(_ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], name: String, at position: SourcePosition)
         throws -> [[Int]]
     {
         do {
@@ -215,7 +218,7 @@ extension Evaluator {
         let value = try evaluate(argument.value, in: scope, expected: type)
         guard let converted = type.convert(value) else {
             var hint: String?
-            if case .enumeration(_, let cases) = type { hint = "cases are " + cases.map { ".\($0)" }.joined(separator: ", ") }
+            if case .enumeration(_, let cases) = type { hint = EnumerationType.casesHint(cases) }
             throw RuntimeError(
                 message: "cannot convert value of type \(value.typeName) to expected argument type \(type)",
                 position: argument.value.position, hint: hint)

@@ -69,7 +69,7 @@ extension Evaluator {
                 guard cases.contains(name) else {
                     throw RuntimeError(
                         message: "type '\(type)' has no case '.\(name)'", position: expr.position,
-                        hint: "cases are " + cases.map { ".\($0)" }.joined(separator: ", "))
+                        hint: EnumerationType.unknownCaseHint(name, cases: cases))
                 }
                 return .enumCase(type: type, name: name)
             }

@@ -9,6 +9,14 @@ extension Evaluator {
             if let field = fields.first(where: { $0.label == name }) { return field.value }
         case .record(let record):
             if let field = record[name] { return field }
+            if let value = try computedProperty(record, name, at: position) { return value }
+            if let declaration = record.structType?.declaration {
+                let isMethod = declaration.method(named: name) != nil
+                throw RuntimeError(
+                    message: isMethod ? "method '\(name)' must be called" : "value of type \(record.typeName) has no member '\(name)'",
+                    position: position,
+                    hint: isMethod ? "write '\(name)(…)'" : declaration.unknownMemberHint(name))
+            }
         default: break
         }
         if let property = context.registry.property(named: name, for: value) {
@@ -19,9 +27,9 @@ extension Evaluator {
                 throw RuntimeError(message: error.message, position: position, hint: error.hint)
             }
         }
-        throw RuntimeError(
-            message: "value of type \(value.typeName) has no member '\(name)'", position: position,
-            hint: DidYouMean.hint(for: name, among: memberNames(of: value)))
+        var hint = DidYouMean.hint(for: name, among: memberNames(of: value))
+        if case .record(let record) = value, let type = context.registry.records[record.typeName] { hint = type.unknownFieldHint(name) }
+        throw RuntimeError(message: "value of type \(value.typeName) has no member '\(name)'", position: position, hint: hint)
     }
 
     private func memberNames(of value: Value) -> [String] {
@@ -47,10 +55,12 @@ extension Evaluator {
             try body(&fields[index].value)
             return
         case .record(var record):
+            if let problem = assignmentProblem(record, name, at: position) { throw problem }
             guard let index = record.fields.firstIndex(where: { $0.name == name }) else { break }
             container = .void
             defer { container = .record(record) }
             try body(&record.fields[index].value)
+            try convertField(&record, index, at: position)
             return
         default: break
         }

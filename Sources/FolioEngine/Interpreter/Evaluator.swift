@@ -111,6 +111,8 @@ final class Evaluator {
             return flow
         case .function(let literal):
             scope.define(literal.name ?? "", .function(.closure(Closure(literal: literal, scope: scope))), isVar: false)
+        case .structDeclaration(let declaration):
+            scope.define(declaration.name, .function(.structType(StructType(declaration: declaration, scope: scope))), isVar: false)
         case .returnValue(let expr):
             return .returned(try expr.map { try evaluate($0, in: scope) } ?? .void)
         case .breakLoop:

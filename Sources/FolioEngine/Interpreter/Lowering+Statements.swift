@@ -20,6 +20,9 @@ extension Lowering {
         if let function = decl.as(FunctionDeclSyntax.self) {
             return functionDeclaration(function).map { [Stmt(kind: .function($0), position: position(function))] } ?? []
         }
+        if let structDecl = decl.as(StructDeclSyntax.self) {
+            return structDeclaration(structDecl).map { [Stmt(kind: .structDeclaration($0), position: position(structDecl))] } ?? []
+        }
         unsupported(decl, Self.constructName(Syntax(decl)))
         return []
     }

@@ -9,7 +9,7 @@ import SwiftSyntax
 /// all problems are reported together.
 struct Lowering {
     static let supportedSummary =
-        "cells support let/var, func, if/else, guard, switch, for-in, while, closures, literals, operators, calls, member access and subscripts"
+        "cells support let/var, func, struct, if/else, guard, switch, for-in, while, closures, literals, operators, calls, member access and subscripts"
 
     let notebook: Notebook
     let converter: SourceLocationConverter

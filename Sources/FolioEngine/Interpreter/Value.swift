@@ -32,14 +32,23 @@ struct TupleField: Sendable {
     var value: Value
 }
 
-/// A record: a named type with ordered fields.
+/// A record: a named type with ordered fields (a built-in's result, or a value of a
+/// struct declared in a cell).
 struct Record: Sendable {
     var typeName: String
     var fields: [(name: String, value: Value)]
+    /// The cell-declared struct this is a value of (nil for a built-in's record).
+    var structType: StructType?
 
     init(_ typeName: String, _ fields: [(name: String, value: Value)]) {
         self.typeName = typeName
         self.fields = fields
+    }
+
+    /// A value of a struct declared in a cell; `fields` follow the declaration's order.
+    init(_ type: StructType, _ fields: [(name: String, value: Value)]) {
+        self.init(type.name, fields)
+        self.structType = type
     }
 
     subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }
@@ -89,10 +98,12 @@ struct DictionaryValue: Sendable {
     var count: Int { keys.count }
 }
 
-/// A callable: a closure or `func` from a cell, or a built-in.
+/// A callable: a closure or `func` from a cell, a built-in, or a cell's struct type
+/// (called, it is the memberwise initializer).
 enum FunctionValue: Sendable {
     case closure(Closure)
     case builtin(Builtin)
+    case structType(StructType)
 }
 
 /// A closure with the scope it captured.
@@ -161,6 +172,7 @@ extension Value {
             return "\(matrix.shapeDescription) matrix\n" + shown.joined(separator: "\n") + (matrix.rows > 8 ? "\n…" : "")
         case .function(.closure(let closure)): return closure.literal.name.map { "func \($0)" } ?? "closure"
         case .function(.builtin(let builtin)): return "built-in \(builtin.name)"
+        case .function(.structType(let type)): return "struct \(type.name)"
         case .record(let record):
             return record.typeName + "("
                 + record.fields.map { "\($0.name): \($0.value.formatted(nested: true))" }.joined(separator: ", ") + ")"

@@ -12,7 +12,8 @@ import FolioMath
 /// - Bool: `true`/`false`; String: as is; an enum case: its name.
 /// - An array of scalars: its elements, comma-separated (the first three, `…` and the last
 ///   one, with the count, beyond ten); tuples in parentheses; anything bigger (matrices,
-///   records, nested arrays, dictionaries, figures, tables) a short shape description.
+///   built-ins' records, nested arrays, dictionaries, figures, tables) a short shape
+///   description; a value of a struct declared in a cell as Swift prints it (`Point(x: 1.0, y: 2.0)`).
 public struct ValueFormatter: Sendable {
     /// Significant digits of Doubles.
     var digits = 3
@@ -42,6 +43,7 @@ public struct ValueFormatter: Sendable {
         case .range(let lower, let upper): return "\(lower)..<\(upper)"
         case .matrix(let matrix): return "\(matrix.shapeDescription) matrix"
         case .dictionary(let dictionary): return "dictionary of \(dictionary.count) entries"
+        case .record(let record) where record.structType != nil: return value.description
         case .record(let record): return "\(record.typeName) (\(record.fields.map(\.name).joined(separator: ", ")))"
         case .function: return "function"
         case .figure(let figure): return "figure (\(Int(figure.widthPoints))×\(Int(figure.heightPoints)) pt)"

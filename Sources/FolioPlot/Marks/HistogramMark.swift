@@ -4,7 +4,7 @@ import Foundation
 /// values spanning decades, equal-width in log10 (use with a log x axis).
 public struct HistogramMark: Equatable, Sendable {
     /// How bin edges are spaced.
-    public enum Binning: String, Equatable, Sendable {
+    public enum Binning: String, Equatable, Sendable, CaseIterable {
         case linear
         /// Geometric bin edges; every value must be positive.
         case log

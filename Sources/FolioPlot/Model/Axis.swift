@@ -1,5 +1,5 @@
 /// How data values map to positions along an axis.
-public enum ScaleKind: String, Equatable, Sendable {
+public enum ScaleKind: String, Equatable, Sendable, CaseIterable {
     case linear
     /// Base-10 logarithmic; every value on the axis must be positive.
     case log

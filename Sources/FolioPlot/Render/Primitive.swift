@@ -30,7 +30,7 @@ struct Path: Equatable, Sendable {
 }
 
 /// Line dash patterns.
-public enum LineDash: String, Equatable, Sendable {
+public enum LineDash: String, Equatable, Sendable, CaseIterable {
     case solid, dashed, dotted
 
     /// On/off lengths in points for a line of the given width.
