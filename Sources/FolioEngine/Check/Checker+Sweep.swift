@@ -35,8 +35,7 @@ extension Checker {
         for (variable, source) in grid.sources {
             let (line, column) = cell.location(ofOption: "sweep", word: source) ?? (cell.fenceLine, 1)
             let position = SourcePosition(line: line, column: column)
-            if source.hasPrefix("params.") {
-                let name = String(source.dropFirst("params.".count))
+            if let name = SweepGrid.parameter(ofSource: source) {
                 guard let param = notebook.frontMatter.param(name) else {
                     let names = notebook.frontMatter.params.map(\.name)
                     problems.append(

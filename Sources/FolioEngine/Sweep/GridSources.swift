@@ -7,7 +7,7 @@ extension SweepGrid {
     /// `folio run-unit` resolve grids by.
     func resolving(params: FrontMatter, value: (String) -> Value?) throws(Problem) -> SweepGrid {
         try resolving { (source: String) throws(Problem) -> ParamValue? in
-            if source.hasPrefix("params.") { return params.param(String(source.dropFirst("params.".count)))?.value }
+            if let name = SweepGrid.parameter(ofSource: source) { return params.param(name)?.value }
             guard let found = value(source) else { return nil }
             guard let list = found.sweepValues else {
                 throw Problem(

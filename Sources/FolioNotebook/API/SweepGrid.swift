@@ -60,6 +60,12 @@ public struct SweepGrid: Sendable, Equatable, Codable {
         variables.compactMap { variable in variable.source.map { (variable.name, $0) } }
     }
 
+    /// The parameter a source names (`params.kappas` → `kappas`), or nil for a name a cell
+    /// defines (`e1Kappas`): the one rule for telling the two apart.
+    public static func parameter(ofSource source: String) -> String? {
+        source.hasPrefix("params.") ? String(source.dropFirst("params.".count)) : nil
+    }
+
     /// True when every variable has its values (literal, or its source resolved).
     public var isResolved: Bool {
         variables.allSatisfy { $0.source == nil || !$0.values.isEmpty }

@@ -78,7 +78,7 @@ struct SweepOptionParser {
 
     /// `e1Kappas` or `params.kappas`: a list named rather than written out.
     private static func isSource(_ text: String) -> Bool {
-        let name = text.hasPrefix("params.") ? String(text.dropFirst("params.".count)) : text
+        let name = SweepGrid.parameter(ofSource: text) ?? text
         return isIdentifier(name) && !["true", "false", "null"].contains(name)
     }
 
