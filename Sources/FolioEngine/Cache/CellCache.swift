@@ -130,11 +130,13 @@ final class CellCache: @unchecked Sendable {
     }
 
     /// Reads and checks a cached cell's values section and blobs; functions are bound to
-    /// `scope`. Throws `CacheFormatError` when anything is missing or corrupt, or when the
-    /// entry's exports are not what the cell defines (`defines`) or a value is not of the
-    /// kind recorded when it was stored.
+    /// `scope`, and only then is `whenScopeCaptured` called (to define names in `scope` that
+    /// are costly to load, which nothing else needs). Throws `CacheFormatError` when
+    /// anything is missing or corrupt, or when the entry's exports are not what the cell
+    /// defines (`defines`) or a value is not of the kind recorded when it was stored.
     func restore(
-        _ cached: CachedCell, defines: [String], scope: Scope, registry: BuiltinRegistry
+        _ cached: CachedCell, defines: [String], scope: Scope, registry: BuiltinRegistry,
+        whenScopeCaptured: () throws -> Void = {}
     ) throws -> [(name: String, value: Value)] {
         let entry = cached.entry
         guard Set(entry.exportNames).isSubset(of: defines), entry.exportKinds.map({ $0.count == entry.exportNames.count }) ?? true
@@ -153,6 +155,7 @@ final class CellCache: @unchecked Sendable {
             scope.define(name, value, isVar: false)
         }
         guard reader.isAtEnd else { throw CacheFormatError("values section has trailing bytes") }
+        if reader.capturedScope { try whenScopeCaptured() }
         count {
             $0.valuesRead += 1
             $0.blobsRead += reader.blobsRead

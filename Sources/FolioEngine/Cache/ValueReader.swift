@@ -17,6 +17,9 @@ struct ValueReader {
     private var loaded: [String: any Sendable] = [:]
     /// Struct types rebuilt so far, by source: the values of one type share it.
     private var structTypes: [String: StructType] = [:]
+    /// True once a function or struct type was bound to `scope`: the values read may then
+    /// look names up there when they are called.
+    private(set) var capturedScope = false
 
     init(_ data: Data, blobs: BlobStore, scope: Scope, registry: BuiltinRegistry, notebook: Notebook) {
         self.input = ByteReader(data)
@@ -61,6 +64,7 @@ struct ValueReader {
             guard let builtin = registry.function(named: name) else { throw CacheFormatError("no built-in named \(name)") }
             return .function(.builtin(builtin))
         case .function:
+            capturedScope = true
             return .function(.closure(Closure(literal: try function(try source()), scope: scope)))
         case .structType:
             return .function(.structType(try structType(try source())))
@@ -119,6 +123,7 @@ struct ValueReader {
             throw CacheFormatError("struct source is not a struct")
         }
         let type = StructType(declaration: declaration, scope: scope)
+        capturedScope = true
         structTypes[source.text] = type
         return type
     }

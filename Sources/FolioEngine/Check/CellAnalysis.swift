@@ -16,6 +16,11 @@ struct CellAnalysis: Sendable {
     /// the grid is resolved; like these names, it decides which points exist, not their keys.)
     var gridReads: [String: Int] = [:]
 
+    /// Sweep cells this sweep cell reads point by point (`SweepGrid.readsPointwise`): each of
+    /// its points sees their values at the same coordinates, hashes that point's key, and
+    /// loads that point only.
+    var pointwiseUpstream: Set<Int> = []
+
     /// The cells whose values this one's code reads, in document order: the cells its key
     /// (and each of its points' keys) hashes.
     var codeUpstream: [Int] { Set(reads.values).sorted() }

@@ -221,7 +221,7 @@ struct CellWalker {
             return .string
         case .name(let name):
             resolve(name, at: expr.position, isCall: false)
-            guard let symbol = local(name) else { return reads[name].flatMap { _ in checker.type(ofTopLevel: name) } }
+            guard let symbol = local(name) else { return reads[name].flatMap { _ in checker.type(ofTopLevel: name, readBy: isInline ? nil : cellIndex) } }
             return symbol.type
         case .array(let elements):
             var element: ValueType?

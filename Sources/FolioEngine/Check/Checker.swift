@@ -19,6 +19,9 @@ struct Checker {
     /// The types the checker knows of top-level names (a struct value, a built-in's record,
     /// a scalar), so later cells follow them: name → type, first definition wins.
     private var topLevelTypes: [String: ValueType] = [:]
+    /// The types of the names sweep cells define, at one point: what a cell that reads them
+    /// point by point sees.
+    private var sweepPointTypes: [String: ValueType] = [:]
 
     init(notebook: Notebook, registry: BuiltinRegistry) {
         self.notebook = notebook
@@ -50,14 +53,24 @@ struct Checker {
             let sweep = cells[index].options.sweep
             if let sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
             walker.walkTopLevel(statements)
-            // A sweep cell's names are seen below as sweeps of its values, not as the values.
-            if sweep == nil { topLevelTypes.merge(walker.definedTypes) { first, _ in first } }
+            // A sweep cell's names are seen below as sweeps of its values, not as the values,
+            // except by sweeps that read them point by point.
+            if sweep == nil {
+                topLevelTypes.merge(walker.definedTypes) { first, _ in first }
+            } else {
+                sweepPointTypes.merge(walker.definedTypes) { first, _ in first }
+            }
             diagnostics += walker.diagnostics
             var analysis = CellAnalysis(
                 statements: statements, defines: walker.defines, reads: walker.reads,
                 paramsRead: walker.paramsRead, readsAllParams: walker.readsAllParams)
             if let sweep {
-                if !unlowered.contains(index) { diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead) }
+                analysis.pointwiseUpstream = Set(walker.reads.values.filter { pointwise(index, reads: $0) })
+                // A variable of a sweep read pointwise is used: it picks the point read.
+                let picking = analysis.pointwiseUpstream.flatMap { cells[$0].options.sweep?.variables.map(\.name) ?? [] }
+                if !unlowered.contains(index) {
+                    diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead.union(picking))
+                }
                 let sources = sweepSources(sweep, cell: cells[index], index: index)
                 analysis.gridReads = sources.reads
                 diagnostics += sources.problems
@@ -117,8 +130,20 @@ struct Checker {
 
     func definition(of name: String) -> (cell: Int, position: SourcePosition)? { topLevel[name] }
 
-    /// The known type of top-level name `name` (defined by a cell already walked).
-    func type(ofTopLevel name: String) -> ValueType? { topLevelTypes[name] }
+    /// The known type of top-level name `name` (defined by a cell already walked) as cell
+    /// `reader` sees it (nil for an inline value): a sweep cell's name only when `reader`
+    /// reads it point by point.
+    func type(ofTopLevel name: String, readBy reader: Int?) -> ValueType? {
+        guard let definition = topLevel[name], notebook.cells[definition.cell].options.sweep != nil else { return topLevelTypes[name] }
+        return reader.map { pointwise($0, reads: definition.cell) } == true ? sweepPointTypes[name] : nil
+    }
+
+    /// True when cell `reader` reads the names of cell `upstream` point by point: both are
+    /// sweeps and `reader`'s grid has all of `upstream`'s variables.
+    func pointwise(_ reader: Int, reads upstream: Int) -> Bool {
+        guard let own = notebook.cells[reader].options.sweep, let other = notebook.cells[upstream].options.sweep else { return false }
+        return own.readsPointwise(other)
+    }
 
     var allTopLevelNames: Dictionary<String, (cell: Int, position: SourcePosition)>.Keys { topLevel.keys }
 

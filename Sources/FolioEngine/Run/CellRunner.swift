@@ -90,10 +90,15 @@ struct CellRunner {
 extension CellRunner.Outcome {
     /// The outcome of a cell (or sweep point) whose thread could not be started.
     static func notStarted(_ failure: BigStack.StartFailure, cell: Cell) -> Self {
-        let error = RuntimeError(
-            message: failure.description, position: SourcePosition(line: cell.fenceLine, column: 1),
-            hint: "memory or the address space is short (ulimit -v?): raise the limit, or render with --jobs 1")
-        return Self(exports: [], outputs: [], filesRead: [:], error: error, seconds: 0, scope: Scope(parent: nil))
+        failed(
+            RuntimeError(
+                message: failure.description, position: SourcePosition(line: cell.fenceLine, column: 1),
+                hint: "memory or the address space is short (ulimit -v?): raise the limit, or render with --jobs 1"))
+    }
+
+    /// The outcome of a cell (or sweep point) that failed before its code ran.
+    static func failed(_ error: RuntimeError) -> Self {
+        Self(exports: [], outputs: [], filesRead: [:], error: error, seconds: 0, scope: Scope(parent: nil))
     }
 }
 

@@ -27,7 +27,11 @@ extension Scheduler {
                 return nil
             }
         }
-        let components = points.map { staticComponents(index, point: $0.id) }
+        if let missing = missingPointwisePoints(index, grid: grid, points: points) {
+            failBeforeRunning(index, at: cell.location(ofOption: "sweep"), message: missing.message, hint: missing.hint)
+            return nil
+        }
+        let components = points.map { staticComponents(index, point: $0, of: grid) }
         var sweep = SweepState(grid: grid, points: points, components: components, entryKeys: components.map(\.key))
         var cellComponents = staticComponents(index)
         cellComponents.options["sweep"] = grid.summary
@@ -69,6 +73,39 @@ extension Scheduler {
         return try grid.resolving(params: notebook.frontMatter) { name in reads[name].flatMap { exports(of: $0)[name] } }
     }
 
+    /// The problem when a sweep this one reads pointwise lacks some of its points: which
+    /// points (the first few), and the grids. Nil when every point has its upstream points.
+    private func missingPointwisePoints(
+        _ index: Int, grid: SweepGrid, points: [SweepGrid.Point]
+    ) -> (message: String, hint: String)? {
+        for upstream in analyses[index].pointwiseUpstream.sorted() {
+            guard let other = states[upstream].sweep else { continue }
+            let missing = points.filter { other.position(at: grid.coordinates(of: $0)) == nil }
+            guard let first = missing.first else { continue }
+            let names = analyses[index].reads.filter { $0.value == upstream }.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let more = missing.count > 1 ? " (and \(missing.count - 1) more point\(missing.count == 2 ? "" : "s"))" : ""
+            return (
+                "sweep cell '\(cells[index].id)' reads \(names) point by point, but sweep cell '\(cells[upstream].id)' has no point for \(first.id)\(more)",
+                "its grid is \(other.grid.summary), this one's \(grid.summary): a sweep that has all of another's variables reads it at its own point, so each of its values must be among the other's"
+            )
+        }
+        return nil
+    }
+
+    /// The points of finished sweep cell `index`, for the cells that read it pointwise and
+    /// for its exports.
+    func sweepPoints(_ index: Int) -> SweepPoints? {
+        guard let sweep = states[index].sweep else { return nil }
+        return SweepPoints(
+            cell: cells[index], defines: analyses[index].defines, sweep: sweep, inputs: inputs(analyses[index]),
+            params: runner.params, upstream: pointwiseSources(index), cache: cache, registry: runner.registry)
+    }
+
+    /// The sweeps cell `index` reads pointwise.
+    private func pointwiseSources(_ index: Int) -> [SweepPoints] {
+        analyses[index].pointwiseUpstream.sorted().compactMap(sweepPoints)
+    }
+
     /// Fails a sweep cell before any point runs (its grid cannot be resolved, or `folio
     /// run-unit` asked for a point it does not have): one error card at its `sweep` option.
     private func failBeforeRunning(_ index: Int, at location: (line: Int, column: Int)?, message: String, hint: String) {
@@ -90,7 +127,7 @@ extension Scheduler {
         options.events(.started(cell: cells[index].id))
         let sweepRunner = SweepRunner(
             runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
-            jobs: options.jobs)
+            pointwise: pointwiseSources(index), jobs: options.jobs)
         let points = sweep.toRun.map { sweep.points[$0] }
         let start = options.now()
         do {
@@ -206,8 +243,15 @@ extension Scheduler {
     /// The values dependents see: each name the cell defines as a `Sweep` over its points.
     /// Cached points are read now; a point whose values are unreadable is recomputed.
     func sweepExports(_ index: Int) -> [String: Value] {
-        guard let sweep = states[index].sweep else { return [:] }
-        let perPoint = sweep.points.indices.map { pointValues(index, sweep, $0) }
+        guard let sweep = states[index].sweep, let points = sweepPoints(index) else { return [:] }
+        let perPoint = sweep.points.indices.map { position -> [String: Value] in
+            do throws(SweepPoints.Failure) {
+                return Dictionary(try points.values(atPosition: position), uniquingKeysWith: { first, _ in first })
+            } catch {
+                warn("\(error.message); recomputing")
+                return recomputePoint(index, sweep, position)
+            }
+        }
         var exports: [String: Value] = [:]
         for name in analyses[index].defines {
             exports[name] = SweepValue(grid: sweep.grid, values: perPoint.map { $0[name] ?? .void }).value
@@ -215,30 +259,18 @@ extension Scheduler {
         return exports
     }
 
-    private func pointValues(_ index: Int, _ sweep: SweepState, _ position: Int) -> [String: Value] {
-        if let outcome = sweep.outcomes[position] { return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first }) }
-        guard let cached = sweep.cached[position] else { return [:] }
-        let scope = Scope(parent: nil)
-        scope.define("params", runner.params, isVar: false)
-        for (name, value) in inputs(analyses[index]) { scope.define(name, value, isVar: false) }
-        do {
-            let values = try cache.restore(cached, defines: analyses[index].defines, scope: scope, registry: runner.registry)
-            scope.freeze()
-            return Dictionary(values, uniquingKeysWith: { first, _ in first })
-        } catch {
-            let unit = sweep.unitID(cells[index], position)
-            warn("the values of cache entry \(cached.entry.key) (\(unit)) are unreadable (\(error)); recomputing")
-            let sweepRunner = SweepRunner(
-                runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
-                jobs: 1)
-            let point = sweep.points[position]
-            let outcome = BigStack.run { sweepRunner.runPoint(point) }
-            var components = sweep.components[position]
-            components.files = outcome.filesRead
-            if outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) { warn(problem) }
-            states[index].sweep?.outcomes[position] = outcome
-            return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
-        }
+    /// Runs a reused point whose values turned out to be unreadable, and rewrites its entry.
+    private func recomputePoint(_ index: Int, _ sweep: SweepState, _ position: Int) -> [String: Value] {
+        let sweepRunner = SweepRunner(
+            runner: runner, cell: cells[index], analysis: analyses[index], inputs: inputs(analyses[index]), grid: sweep.grid,
+            pointwise: pointwiseSources(index), jobs: 1)
+        let point = sweep.points[position]
+        let outcome = BigStack.run { sweepRunner.runPoint(point) }
+        var components = sweep.components[position]
+        components.files = outcome.filesRead
+        if outcome.error == nil, let problem = storePoint(index, sweep, position, outcome, components) { warn(problem) }
+        states[index].sweep?.outcomes[position] = outcome
+        return Dictionary(outcome.exports, uniquingKeysWith: { first, _ in first })
     }
 
     /// The index records of a sweep cell: the cell (when it succeeded) and every point

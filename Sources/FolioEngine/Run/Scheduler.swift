@@ -109,11 +109,19 @@ final class Scheduler: @unchecked Sendable {
         cache.components(analysis, code: code, options: options) { self.states[$0].effectiveKey }
     }
 
-    /// The static key components of cell `index`, or of one of its sweep points.
-    func staticComponents(_ index: Int, point: String? = nil) -> KeyComponents {
+    /// The static key components of cell `index`, or of one of its sweep points (`point` of
+    /// `grid`): a point hashes the points it reads pointwise, not their whole sweeps.
+    func staticComponents(_ index: Int, point: SweepGrid.Point? = nil, of grid: SweepGrid? = nil) -> KeyComponents {
         // The random stream is named by the cell's id (label or cell-<index>), so it is part
         // of what the cell computes: two identical unlabelled cells draw different numbers.
-        keyComponents(analyses[index], code: cells[index].normalizedCode, options: WorkUnitKeys.options(cells[index], point: point))
+        let coordinates = point.flatMap { point in grid.map { $0.coordinates(of: point) } }
+        let pointwise = analyses[index].pointwiseUpstream
+        return cache.components(
+            analyses[index], code: cells[index].normalizedCode, options: WorkUnitKeys.options(cells[index], point: point?.id)
+        ) { upstream in
+            guard let coordinates, pointwise.contains(upstream) else { return self.states[upstream].effectiveKey }
+            return self.states[upstream].sweep.flatMap { sweep in sweep.position(at: coordinates).map { sweep.components[$0].key } }
+        }
     }
 
     /// Reuses the cell from the cache if possible (finishing it) and returns nil; otherwise
@@ -246,10 +254,11 @@ final class Scheduler: @unchecked Sendable {
         options.events(.warning(message))
     }
 
-    /// The values code with `analysis` reads, from the cells that export them.
+    /// The values code with `analysis` reads, from the cells that export them; not those it
+    /// reads pointwise (`SweepPoints`), which each point binds itself.
     func inputs(_ analysis: CellAnalysis) -> [String: Value] {
         var inputs: [String: Value] = [:]
-        for (name, upstream) in analysis.reads {
+        for (name, upstream) in analysis.reads where !analysis.pointwiseUpstream.contains(upstream) {
             if let value = exports(of: upstream)[name] { inputs[name] = value }
         }
         return inputs

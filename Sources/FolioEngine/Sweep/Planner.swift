@@ -19,7 +19,9 @@ struct Planner {
         /// The entry of each cached plain cell, for reading the lists grids take their values from.
         var entries: [Int: CellCache.CachedCell] = [:]
         var pendingUnits: [Int: [String]] = [:]
-        var stages: [Int: Int] = [:]
+        /// Each sweep cell's grid and, per point, its effective key (when cached) or its unit id (when pending).
+        var sweeps: [Int: (grid: SweepGrid, keys: [String?], pending: [String?])] = [:]
+        var unitStages: [String: Int] = [:]
         var units: [WorkPlan.Unit] = []
         var waiting: [WorkPlan.Waiting] = []
         var waitingCells: Set<Int> = []
@@ -51,36 +53,56 @@ struct Planner {
                     continue
                 }
             }
-            let dependsOn = upstream.flatMap { pendingUnits[$0] ?? [] }
-            let stage = upstream.compactMap { pendingUnits[$0] == nil ? nil : stages[$0] }.max().map { $0 + 1 } ?? 0
-            let keysKnown = analyses[index].codeUpstream.allSatisfy { effectiveKeys[$0] != nil }
-            let points: [String?] = grid.map { $0.points.map { Optional($0.id) } } ?? [nil]
+            let pointwise = analyses[index].pointwiseUpstream
+            let wholeUpstream = upstream.filter { !pointwise.contains($0) }
+            let points: [SweepGrid.Point?] = grid.map { $0.points.map(Optional.some) } ?? [nil]
             var pending: [WorkPlan.Unit] = []
-            var pointKeys: [String] = []
+            var keys: [String?] = []
             for point in points {
-                let id = WorkUnitKeys.unitID(cell: cell.id, point: point)
+                let id = WorkUnitKeys.unitID(cell: cell.id, point: point?.id)
+                // What this unit reads: whole cells by their keys, pointwise sweeps by the
+                // point at its own coordinates (grid is set whenever point is).
+                let coordinates = point.flatMap { point in grid.map { $0.coordinates(of: point) } }
+                func upstreamPoint(_ upstream: Int) -> (key: String?, pending: String?) {
+                    guard let coordinates, let sweep = sweeps[upstream], let found = sweep.grid.point(at: coordinates) else {
+                        return (nil, nil)
+                    }
+                    return (sweep.keys[found.index], sweep.pending[found.index])
+                }
+                var dependsOn = wholeUpstream.flatMap { pendingUnits[$0] ?? [] }
+                dependsOn += pointwise.sorted().compactMap { upstreamPoint($0).pending }
+                let upstreamKey = { (upstream: Int) -> String? in
+                    pointwise.contains(upstream) ? upstreamPoint(upstream).key : effectiveKeys[upstream]
+                }
+                let keysKnown = analyses[index].codeUpstream.allSatisfy { upstreamKey($0) != nil }
                 var components: KeyComponents?
                 if keysKnown {
                     components = cache.components(
-                        analyses[index], code: cell.normalizedCode, options: WorkUnitKeys.options(cell, point: point),
-                        upstreamKeys: { effectiveKeys[$0] })
+                        analyses[index], code: cell.normalizedCode, options: WorkUnitKeys.options(cell, point: point?.id),
+                        upstreamKeys: upstreamKey)
                 }
                 if let found = components.flatMap({ cached($0, cell: cell) }) {
                     cachedUnits += 1
-                    pointKeys.append(found.effective.key)
+                    keys.append(found.effective.key)
                     if grid == nil { entries[index] = found.entry }
                     continue
                 }
+                keys.append(nil)
+                let stage = dependsOn.compactMap { unitStages[$0] }.max().map { $0 + 1 } ?? 0
+                unitStages[id] = stage
                 pending.append(
                     WorkPlan.Unit(
-                        id: id, cell: cell.id, point: point, key: components?.key, dependsOn: dependsOn, stage: stage,
+                        id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
                         measuredSeconds: previousEntries[id].flatMap(seconds)))
             }
+            if let grid {
+                sweeps[index] = (grid, keys, keys.indices.map { keys[$0] == nil ? WorkUnitKeys.unitID(cell: cell.id, point: points[$0]?.id) : nil })
+            }
             if pending.isEmpty {
-                effectiveKeys[index] = cell.options.sweep == nil ? pointKeys.first : WorkUnitKeys.sweepKey(pointKeys: pointKeys)
+                let known = keys.compactMap { $0 }
+                effectiveKeys[index] = cell.options.sweep == nil ? known.first : WorkUnitKeys.sweepKey(pointKeys: known)
             } else {
                 pendingUnits[index] = pending.map(\.id)
-                stages[index] = stage
                 units += fillingUnknownSeconds(pending, cell: cell, grid: grid)
             }
         }

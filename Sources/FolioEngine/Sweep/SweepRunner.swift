@@ -12,6 +12,9 @@ struct SweepRunner {
     /// The values the cell reads from other cells.
     let inputs: [String: Value]
     let grid: SweepGrid
+    /// The sweeps the cell reads point by point: each point binds their values at its own
+    /// coordinates.
+    let pointwise: [SweepPoints]
     let jobs: Int
 
     /// The outcomes of `points`, in their order. `onFinish` gets each point's position in
@@ -45,6 +48,15 @@ struct SweepRunner {
     func runPoint(_ point: SweepGrid.Point, progress: SweepProgress? = nil) -> CellRunner.Outcome {
         var pointInputs = inputs
         for (variable, value) in zip(grid.variables, point.coordinates) { pointInputs[variable.name] = Value(value) }
+        let coordinates = grid.coordinates(of: point)
+        for source in pointwise {
+            do {
+                for (name, value) in try source.values(at: coordinates) where analysis.reads[name] != nil { pointInputs[name] = value }
+            } catch {
+                let (line, column) = cell.location(ofOption: "sweep") ?? (cell.fenceLine, 1)
+                return .failed(RuntimeError(message: error.message, position: SourcePosition(line: line, column: column), hint: error.hint))
+            }
+        }
         let pointRunner = CellRunner(
             notebook: runner.notebook, registry: runner.registry, sandbox: runner.sandbox, params: runner.params,
             limits: runner.limits, threads: runner.threads, now: runner.now,

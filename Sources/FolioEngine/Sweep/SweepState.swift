@@ -22,3 +22,13 @@ struct SweepState {
         WorkUnitKeys.unitID(cell: cell.id, point: points[position].id)
     }
 }
+
+extension SweepState {
+    /// The position in `points` of the point at `coordinates` (see `SweepGrid.point(at:)`),
+    /// or nil when this run resolves no such point.
+    func position(at coordinates: [String: ParamValue]) -> Int? {
+        guard let (index, point) = grid.point(at: coordinates) else { return nil }
+        if points.indices.contains(index), points[index].id == point.id { return index }
+        return points.firstIndex { $0.id == point.id }
+    }
+}
