@@ -60,6 +60,14 @@ struct Plan: ParsableCommand {
             let unknown = measured.unknown > 0 ? " (\(measured.unknown) unit\(measured.unknown == 1 ? "" : "s") never measured)" : ""
             lines.append(String(format: "measured: %.1f s = %.3f CPU-hours", measured.total, hours) + unknown)
         }
+        let other = plan.otherMeasuredParams
+        if !other.isEmpty {
+            let params = other.keys.sorted().map { "\($0)=\(other[$0]!.joined(separator: "|"))" }.joined(separator: ", ")
+            let count = plan.units.filter { $0.measuredWith != nil }.count
+            lines.append(
+                String(format: "not counted: %.1f s of %d unit%@ measured with %@, at other sizes:", measured.otherParams, count, count == 1 ? "" : "s", params)
+                    + " no projection for these params (a notebook's own cost model, if it has one, is)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -19,6 +19,11 @@ public struct WorkPlan: Sendable, Codable, Equatable {
         /// Seconds the unit took when it last ran (from the cache's record of the last render;
         /// for a new point, the mean of its cell's other points), nil when unknown.
         public var measuredSeconds: Double?
+        /// The params of the run that measured `measuredSeconds` where they differ from this
+        /// plan's (`["mode": "standard"]` when planning `--param mode=paper`): the
+        /// measurement was at other sizes and does not project this unit's cost. Nil when
+        /// they agree or nothing was measured.
+        public var measuredWith: [String: String]?
     }
 
     /// A cell whose units cannot be listed yet: a sweep whose grid takes its values from a
@@ -38,9 +43,23 @@ public struct WorkPlan: Sendable, Codable, Equatable {
     /// Cells whose units are listed once the cells they wait on are computed.
     public var waiting: [Waiting] = []
 
-    /// The sum of the units' measured seconds, and how many units have none.
-    public var measuredSeconds: (total: Double, unknown: Int) {
-        (units.compactMap(\.measuredSeconds).reduce(0, +), units.filter { $0.measuredSeconds == nil }.count)
+    /// The sum of the units' measured seconds with this plan's params; the sum of those
+    /// measured with other params (`measuredWith`), and how many units have no measurement.
+    public var measuredSeconds: (total: Double, otherParams: Double, unknown: Int) {
+        let measured = units.filter { $0.measuredSeconds != nil }
+        return (
+            measured.filter { $0.measuredWith == nil }.compactMap(\.measuredSeconds).reduce(0, +),
+            measured.filter { $0.measuredWith != nil }.compactMap(\.measuredSeconds).reduce(0, +),
+            units.count - measured.count
+        )
+    }
+
+    /// The params of the runs that measured units with other params, each value once:
+    /// `["mode": ["standard"]]`.
+    public var otherMeasuredParams: [String: [String]] {
+        var params: [String: Set<String>] = [:]
+        for unit in units { for (name, value) in unit.measuredWith ?? [:] { params[name, default: []].insert(value) } }
+        return params.mapValues { $0.sorted() }
     }
 
     /// The units grouped by stage, in stage order.

@@ -69,14 +69,20 @@ final class CellCache: @unchecked Sendable {
     ) -> KeyComponents {
         var upstream: [String: String] = [:]
         for cell in analysis.codeUpstream { upstream[notebook.cells[cell].id] = upstreamKeys(cell) ?? "" }
+        return KeyComponents(
+            code: ContentHash.sha256(code), options: options,
+            upstream: upstream, params: params(readBy: analysis), files: [:], seed: notebook.frontMatter.seed,
+            version: FolioVersion.current)
+    }
+
+    /// The params code with `analysis` reads, as its key records them (`Int:400`).
+    func params(readBy analysis: CellAnalysis) -> [String: String] {
         var params: [String: String] = [:]
         let read = analysis.readsAllParams ? Set(notebook.frontMatter.params.map(\.name)) : analysis.paramsRead
         for name in read {
             if let param = notebook.frontMatter.param(name) { params[name] = "\(param.value.typeName):\(param.value)" }
         }
-        return KeyComponents(
-            code: ContentHash.sha256(code), options: options,
-            upstream: upstream, params: params, files: [:], seed: notebook.frontMatter.seed, version: FolioVersion.current)
+        return params
     }
 
     /// Why cell `id` with `components` must run when it has no entry, compared with the

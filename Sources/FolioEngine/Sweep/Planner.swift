@@ -90,10 +90,11 @@ struct Planner {
                 keys.append(nil)
                 let stage = dependsOn.compactMap { unitStages[$0] }.max().map { $0 + 1 } ?? 0
                 unitStages[id] = stage
+                let measured = measurement(id, analyses[index])
                 pending.append(
                     WorkPlan.Unit(
                         id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
-                        measuredSeconds: previousEntries[id].flatMap(seconds)))
+                        measuredSeconds: measured?.seconds, measuredWith: measured?.otherParams))
             }
             if let grid {
                 sweeps[index] = (grid, keys, keys.indices.map { keys[$0] == nil ? WorkUnitKeys.unitID(cell: cell.id, point: points[$0]?.id) : nil })
@@ -103,7 +104,7 @@ struct Planner {
                 effectiveKeys[index] = cell.options.sweep == nil ? known.first : WorkUnitKeys.sweepKey(pointKeys: known)
             } else {
                 pendingUnits[index] = pending.map(\.id)
-                units += fillingUnknownSeconds(pending, cell: cell, grid: grid)
+                units += fillingUnknownSeconds(pending, cell: cell, grid: grid, analyses[index])
             }
         }
         return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting)
@@ -128,21 +129,35 @@ struct Planner {
         return values?.first { $0.name == name }?.value
     }
 
-    private func seconds(_ entryKey: String) -> Double? {
-        if case .found(let found) = cache.lookupCell(key: entryKey) { return found.entry.seconds }
-        return nil
+    /// What unit `id` took when it last ran, and the params of that run that differ from
+    /// the ones code with `analysis` reads now (nil when none differ).
+    private func measurement(_ id: String, _ analysis: CellAnalysis) -> (seconds: Double, otherParams: [String: String]?)? {
+        guard let key = previousEntries[id], case .found(let found) = cache.lookupCell(key: key) else { return nil }
+        let now = cache.params(readBy: analysis)
+        var other: [String: String] = [:]
+        for (name, value) in found.entry.components.params where now[name] != value {
+            // Recorded as `Type:value`; the value alone reads as the user wrote it.
+            other[name] = value.firstIndex(of: ":").map { String(value[value.index(after: $0)...]) } ?? value
+        }
+        return (found.entry.seconds, other.isEmpty ? nil : other)
     }
 
     /// Points without a measurement (new grid values) get the mean measured seconds of
-    /// their cell's points in the last render.
-    private func fillingUnknownSeconds(_ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?) -> [WorkPlan.Unit] {
+    /// their cell's points in the last render (and the params those were measured with).
+    private func fillingUnknownSeconds(
+        _ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?, _ analysis: CellAnalysis
+    ) -> [WorkPlan.Unit] {
         guard let grid, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
-        let measured = grid.points.compactMap { previousEntries[WorkUnitKeys.unitID(cell: cell.id, point: $0.id)].flatMap(seconds) }
+        let measured = grid.points.compactMap { measurement(WorkUnitKeys.unitID(cell: cell.id, point: $0.id), analysis) }
         guard !measured.isEmpty else { return units }
-        let mean = measured.reduce(0, +) / Double(measured.count)
+        let mean = measured.map(\.seconds).reduce(0, +) / Double(measured.count)
+        let otherParams = measured.compactMap(\.otherParams).reduce(into: [String: String]()) { $0.merge($1) { first, _ in first } }
         return units.map { unit in
             var unit = unit
-            if unit.measuredSeconds == nil { unit.measuredSeconds = mean }
+            if unit.measuredSeconds == nil {
+                unit.measuredSeconds = mean
+                unit.measuredWith = otherParams.isEmpty ? nil : otherParams
+            }
             return unit
         }
     }
