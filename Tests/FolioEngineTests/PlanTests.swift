@@ -44,17 +44,18 @@ import FolioNotebook
     /// Measurements from a run with other params (another size) are flagged, not projected.
     @Test func secondsMeasuredWithOtherParamsNameThoseParams() throws {
         let source = TestSupport.source(
-            cells: ["//| label: runs\n//| sweep: { k: [1, 2] }\nlet total = sum(normalSamples(count: params.size * k))", "let other = 1"],
+            cells: ["//| label: runs\n//| sweep: { k: [1, 2] }\nlet total = sum(normalSamples(count: params.size * k))", "//| label: later\nlet doubled = total.values.map { $0 * 2 }"],
             params: ["size: 10"])
         let cache = TestSupport.temporaryDirectory()
         #expect(SweepTests.render(source, cache: cache).succeeded)
         var (notebook, _) = Notebook.parse(source: source.replacingOccurrences(of: "k: [1, 2]", with: "k: [1, 2, 3]"), path: "sweep.md")
         let samePlan = try Engine.plan(notebook, cacheDirectory: cache).get()
-        #expect(samePlan.units.map(\.id) == ["runs[k=3]"])
-        #expect(samePlan.units[0].measuredSeconds != nil && samePlan.units[0].measuredWith == nil)
+        #expect(samePlan.units.map(\.id) == ["runs[k=3]", "later"])
+        #expect(samePlan.units.allSatisfy { $0.measuredSeconds != nil && $0.measuredWith == nil })
         #expect(notebook.applyParams([("size", "1000")]).isEmpty)
         let plan = try Engine.plan(notebook, cacheDirectory: cache).get()
-        #expect(plan.units.map(\.id) == ["runs[k=1]", "runs[k=2]", "runs[k=3]"])
+        // `later` reads no param itself, but what it reads was computed with size = 10.
+        #expect(plan.units.map(\.id) == ["runs[k=1]", "runs[k=2]", "runs[k=3]", "later"])
         #expect(plan.units.allSatisfy { $0.measuredSeconds != nil && $0.measuredWith == ["size": "10"] })
         #expect(plan.measuredSeconds.total == 0 && plan.measuredSeconds.otherParams > 0)
         #expect(plan.otherMeasuredParams == ["size": ["10"]])

@@ -10,8 +10,14 @@ extension Engine {
         guard !diagnostics.containsErrors else { return .failure(DiagnosticList(diagnostics: diagnostics)) }
         let cache = CellCache(directory: cacheDirectory, notebook: notebook, sandbox: sandbox(notebook), readsPrevious: false)
         let index = try? CacheFile.read(CacheIndex.self, kind: .index, from: CellCache.indexURL(cacheDirectory, notebook.name))
-        let previous = Dictionary((index?.head.cells ?? []).map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
-        return .success(Planner(notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, registry: .standard).plan())
+        let records = index?.head.cells ?? []
+        let previous = Dictionary(records.map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
+        let previousParams = Dictionary(records.map { ($0.id, $0.components.params) }, uniquingKeysWith: { first, _ in first })
+        return .success(
+            Planner(
+                notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, previousParams: previousParams,
+                registry: .standard
+            ).plan())
     }
 
     /// Every work unit of the notebook known before running, computed or not: each cell's

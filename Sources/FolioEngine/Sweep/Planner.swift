@@ -11,6 +11,8 @@ struct Planner {
     let cache: CellCache
     /// Unit id → entry key, from the notebook's last render (for measured seconds).
     let previousEntries: [String: String]
+    /// Cell id → the params it read in the notebook's last render (`Int:400`), from its index.
+    let previousParams: [String: [String: String]]
 
     let registry: BuiltinRegistry
 
@@ -54,6 +56,7 @@ struct Planner {
                 }
             }
             let pointwise = analyses[index].pointwiseUpstream
+            let changedParams = paramsChanged(upTo: index)
             let wholeUpstream = upstream.filter { !pointwise.contains($0) }
             let points: [SweepGrid.Point?] = grid.map { $0.points.map(Optional.some) } ?? [nil]
             var pending: [WorkPlan.Unit] = []
@@ -90,7 +93,7 @@ struct Planner {
                 keys.append(nil)
                 let stage = dependsOn.compactMap { unitStages[$0] }.max().map { $0 + 1 } ?? 0
                 unitStages[id] = stage
-                let measured = measurement(id, analyses[index])
+                let measured = measurement(id, changedParams)
                 pending.append(
                     WorkPlan.Unit(
                         id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
@@ -104,7 +107,7 @@ struct Planner {
                 effectiveKeys[index] = cell.options.sweep == nil ? known.first : WorkUnitKeys.sweepKey(pointKeys: known)
             } else {
                 pendingUnits[index] = pending.map(\.id)
-                units += fillingUnknownSeconds(pending, cell: cell, grid: grid, analyses[index])
+                units += fillingUnknownSeconds(pending, cell: cell, grid: grid, changedParams)
             }
         }
         return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting)
@@ -129,34 +132,46 @@ struct Planner {
         return values?.first { $0.name == name }?.value
     }
 
-    /// What unit `id` took when it last ran, and the params of that run that differ from
-    /// the ones code with `analysis` reads now (nil when none differ).
-    private func measurement(_ id: String, _ analysis: CellAnalysis) -> (seconds: Double, otherParams: [String: String]?)? {
-        guard let key = previousEntries[id], case .found(let found) = cache.lookupCell(key: key) else { return nil }
-        let now = cache.params(readBy: analysis)
-        var other: [String: String] = [:]
-        for (name, value) in found.entry.components.params where now[name] != value {
-            // Recorded as `Type:value`; the value alone reads as the user wrote it.
-            other[name] = value.firstIndex(of: ":").map { String(value[value.index(after: $0)...]) } ?? value
+    /// The params whose values differ from the last render's, among those cell `index` and
+    /// every cell it needs (transitively) read: name → the last render's value. Sizes flow
+    /// through upstream values (`e1-vae` reads `e1Samples`, which `e1-data` sets by
+    /// `params.mode`), so a measurement is at other sizes when any of them changed.
+    private func paramsChanged(upTo index: Int) -> [String: String] {
+        var seen: Set<Int> = []
+        var pending = [index]
+        var changed: [String: String] = [:]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            pending += analyses[next].upstream
+            let now = cache.params(readBy: analyses[next])
+            for (name, value) in previousParams[notebook.cells[next].id] ?? [:] where now[name] != value {
+                // Recorded as `Type:value`; the value alone reads as the user wrote it.
+                changed[name] = value.firstIndex(of: ":").map { String(value[value.index(after: $0)...]) } ?? value
+            }
         }
-        return (found.entry.seconds, other.isEmpty ? nil : other)
+        return changed
+    }
+
+    /// What unit `id` took when it last ran, with `changedParams` (nil when empty).
+    private func measurement(_ id: String, _ changedParams: [String: String]) -> (seconds: Double, otherParams: [String: String]?)? {
+        guard let key = previousEntries[id], case .found(let found) = cache.lookupCell(key: key) else { return nil }
+        return (found.entry.seconds, changedParams.isEmpty ? nil : changedParams)
     }
 
     /// Points without a measurement (new grid values) get the mean measured seconds of
-    /// their cell's points in the last render (and the params those were measured with).
+    /// their cell's points in the last render.
     private func fillingUnknownSeconds(
-        _ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?, _ analysis: CellAnalysis
+        _ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?, _ changedParams: [String: String]
     ) -> [WorkPlan.Unit] {
         guard let grid, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
-        let measured = grid.points.compactMap { measurement(WorkUnitKeys.unitID(cell: cell.id, point: $0.id), analysis) }
+        let measured = grid.points.compactMap { measurement(WorkUnitKeys.unitID(cell: cell.id, point: $0.id), changedParams) }
         guard !measured.isEmpty else { return units }
         let mean = measured.map(\.seconds).reduce(0, +) / Double(measured.count)
-        let otherParams = measured.compactMap(\.otherParams).reduce(into: [String: String]()) { $0.merge($1) { first, _ in first } }
         return units.map { unit in
             var unit = unit
             if unit.measuredSeconds == nil {
                 unit.measuredSeconds = mean
-                unit.measuredWith = otherParams.isEmpty ? nil : otherParams
+                unit.measuredWith = measured[0].otherParams
             }
             return unit
         }
