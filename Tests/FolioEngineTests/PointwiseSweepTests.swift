@@ -102,12 +102,22 @@ import FolioNotebook
         #expect(warm.cacheActivity.valuesRead == 4)
     }
 
+    @Test func lintFindsAValueTheUpstreamSweepLacksWhenBothGridsAreWritten() {
+        let (notebook, _) = Notebook.parse(source: Self.source(kappas: "[1, 2]", modelKappas: "[1, 2.0, 5]"), path: "lint.md")
+        let diagnostics = Engine.lint(notebook)
+        #expect(diagnostics.map(\.message) == ["sweep cell 'models' reads 'sample' point by point, but sweep cell 'problems' has no kappa = 5.0"])
+        #expect(diagnostics.first.map { [$0.line, $0.column] } == [13, 14])
+    }
+
+    /// A grid computed by a cell is checked when it is resolved.
     @Test func aPointTheUpstreamSweepLacksFailsTheCellAtItsGrid() {
-        let result = SweepTests.render(Self.source(kappas: "[1, 2]", modelKappas: "[1, 2, 5]"), cache: TestSupport.temporaryDirectory())
+        let source = Self.source(kappas: "[1, 2]", modelKappas: "modelKappas")
+            .replacingOccurrences(of: "```swift\n//| label: models", with: "```swift\nlet modelKappas = [1, 2, 5]\n```\n\n```swift\n//| label: models")
+        let result = SweepTests.render(source, cache: TestSupport.temporaryDirectory())
         let models = result.cells.first { $0.id == "models" }
         #expect(models?.status == .failed)
         #expect(models?.error?.message == "sweep cell 'models' reads 'sample' point by point, but sweep cell 'problems' has no point for kappa=5,nu=0.5,weight=1 (and 3 more points)")
-        #expect(models?.error?.line == 13)
+        #expect(models?.error?.line == 17)
         #expect(result.cells.first { $0.id == "summary" }?.status == .skipped)
     }
 }

@@ -69,4 +69,28 @@ extension Checker {
         }
         return (reads, problems)
     }
+
+    /// A sweep read pointwise must have every value this cell's grid gives its variables;
+    /// checked here when both grids are written out (else when they are resolved, at run).
+    func pointwiseProblems(_ grid: SweepGrid, cell: Cell, index: Int, upstream: Set<Int>, reads: [String: Int]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for source in upstream.sorted() {
+            guard grid.sources.isEmpty, let other = notebook.cells[source].options.sweep, other.sources.isEmpty else { continue }
+            for variable in other.variables {
+                // The grid is a product: each value must be among that variable's values.
+                let values = SweepGrid(variables: [variable])
+                guard let own = grid.variables.first(where: { $0.name == variable.name }),
+                    let missing = own.values.first(where: { values.point(at: [variable.name: $0]) == nil })
+                else { continue }
+                let names = reads.filter { $0.value == source }.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                let (line, column) = cell.location(ofOption: "sweep", word: variable.name) ?? (cell.fenceLine, 1)
+                problems.append(
+                    diagnostic(
+                        SourcePosition(line: line, column: column),
+                        "sweep cell '\(cell.id)' reads \(names) point by point, but sweep cell '\(notebook.cells[source].id)' has no \(variable.name) = \(missing)",
+                        hint: "its \(variable.name) values are \(variable.values.map(\.description).joined(separator: ", ")): a sweep that has all of another's variables reads it at its own point, so each of its values must be among the other's"))
+            }
+        }
+        return problems
+    }
 }

@@ -70,6 +70,8 @@ struct Checker {
                 let picking = analysis.pointwiseUpstream.flatMap { cells[$0].options.sweep?.variables.map(\.name) ?? [] }
                 if !unlowered.contains(index) {
                     diagnostics += sweepProblems(sweep, cell: cells[index], index: index, read: walker.sweepVariablesRead.union(picking))
+                    diagnostics += pointwiseProblems(
+                        sweep, cell: cells[index], index: index, upstream: analysis.pointwiseUpstream, reads: walker.reads)
                 }
                 let sources = sweepSources(sweep, cell: cells[index], index: index)
                 analysis.gridReads = sources.reads
