@@ -21,10 +21,12 @@ LIMIT=${SLURM_TEST_TIMEOUT:-600}
 timeout "$LIMIT" "$FOLIO" slurm "$WORK/sweep.md" --output "$WORK/slurm" --cpus-per-task 1 --time 10:00 --poll-seconds 0.5 \
     > "$WORK/slurm.log" 2>&1 || { status=$?; cat "$WORK/slurm.log"; squeue || true; fail "folio slurm (exit $status; 124: timed out after ${LIMIT}s)"; }
 # Round 1 computes the grid's list; round 2 (its own folder) the 12 points as one stage,
-# then the figure and table after them (--dependency=afterok).
+# then (--dependency=afterok) the 12 points of `leading`, which reads them point by point,
+# with the figure and table of `runs`; last the table of `leading`.
 grep -q "^round 2, .*round-2$" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the points were not planned in a second round"; }
 grep -q "stage 0: 12 units done" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the 12 sweep points did not run as one stage"; }
-grep -q "stage 1: 2 units done" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the figure and table did not run after the points"; }
+grep -q "stage 1: 14 units done" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the pointwise sweep, figure and table did not run after the points"; }
+grep -q "stage 2: 1 unit done" "$WORK/slurm.log" || { cat "$WORK/slurm.log"; fail "the pointwise sweep's table did not run last"; }
 
 diff -r "$WORK/local/sweep/figures" "$WORK/slurm/sweep/figures" || fail "figures differ"
 without_timings='del(.provenance, .computeSeconds) | .cells |= map(del(.seconds, .computedSeconds)
