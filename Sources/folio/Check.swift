@@ -31,9 +31,19 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
-        let (result, wallSeconds) = try arguments.execute(cache: nil, failureStatus: 2)
+        var templates: TemplateSet?
+        let (result, wallSeconds) = try arguments.execute(cache: nil, failureStatus: 2) { notebook, _ in
+            do {
+                templates = try ReportOptions.templates(for: notebook)
+            } catch {
+                NotebookLoading.printError("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
         do {
-            let options = try ReportOptions.make(for: result, git: git, wallSeconds: wallSeconds, selfContained: false)
+            let options = try ReportOptions.make(
+                for: result, templates: templates ?? ReportOptions.templates(for: result.notebook), git: git, wallSeconds: wallSeconds,
+                selfContained: false)
             if update {
                 try writeBaseline(result, options: options)
             } else {

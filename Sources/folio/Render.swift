@@ -24,11 +24,16 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let git = GitStatusProbe(folder: URL(fileURLWithPath: arguments.notebook).deletingLastPathComponent())
-        let (result, wallSeconds) = try arguments.execute(cache: cache)
+        var templates: TemplateSet?
+        let (result, wallSeconds) = try arguments.execute(cache: cache) { notebook, _ in
+            templates = try ReportOptions.templates(for: notebook)
+        }
         if explain { print(RunSummary.explanation(result.cells)) }
         print(RunSummary.table(result.cells))
         if let inline = RunSummary.inlineValues(result.inlineValues) { print(inline) }
-        let writerOptions = try ReportOptions.make(for: result, git: git, wallSeconds: wallSeconds, selfContained: selfContained)
+        let writerOptions = try ReportOptions.make(
+            for: result, templates: templates ?? ReportOptions.templates(for: result.notebook), git: git, wallSeconds: wallSeconds,
+            selfContained: selfContained)
         switch try ReportWriter.write(result, to: arguments.outputDirectory, allowErrors: allowErrors, options: writerOptions) {
         case .written(let folder): print("wrote \(folder.appendingPathComponent("index.html").relativePath)")
         case .keptPrevious(let folder):

@@ -55,6 +55,18 @@ import Testing
         #expect(render.output.contains("(points: 5 ran, 1 cached)"), "\(render.output)")
     }
 
+    /// A template folder that does not exist fails the render before any cell runs (not
+    /// after an hour of training), and leaves no cache entry behind.
+    @Test func aMissingTemplateFailsBeforeAnyCellRuns() throws {
+        let folder = try CheckCommandTests.notebook(Self.source.replacingOccurrences(of: "seed: 5", with: "seed: 5\ntemplate: no-such-folder"))
+        let render = try Self.folio(["render", "note.md"], in: folder)
+        #expect(render.status == 1)
+        #expect(render.errors.contains("no-such-folder/report.html: error: template file not found"), "\(render.errors)")
+        #expect(!render.output.contains("ran"), "\(render.output)")
+        let entries = folder.appendingPathComponent("output/.cache/entries").path
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: entries)) ?? []).isEmpty)
+    }
+
     @Test func runUnitRejectsAnUnknownUnitWithASuggestion() throws {
         let folder = try CheckCommandTests.notebook(Self.source)
         let run = try Self.folio(["run-unit", "note.md", "--unit", "runs[kappa=2,trial=3]"], in: folder)
