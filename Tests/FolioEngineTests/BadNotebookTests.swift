@@ -22,6 +22,9 @@ import FolioNotebook
         Case(file: "enum-default-not-allowed.md", location: "3:22", message: "default 'svd' is not among the allowed values"),
         Case(file: "mixed-array-param.md", location: "3:10", message: "array param mixes types Int and String"),
         Case(file: "sweep-mixed-types.md", location: "9:29", message: "sweep variable 'nu' mixes types Double and String"),
+        Case(
+            file: "sweep-pointwise-missing-value.md", location: "17:14",
+            message: "sweep cell 'fits' reads 'data' point by point, but sweep cell 'problems' has no kappa = 6"),
         Case(file: "unknown-option.md", location: "9:5", message: "unknown cell option 'lable'"),
         Case(file: "ill-typed-option.md", location: "9:11", message: "option 'echo' expects true or false, got 'maybe'"),
         Case(file: "negative-timeout.md", location: "9:14", message: "option 'timeout' expects a positive number of seconds, got '-5'"),
