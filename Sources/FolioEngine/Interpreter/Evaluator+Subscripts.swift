@@ -55,9 +55,7 @@ extension Evaluator {
             let key = try dictionaryKey(indices[0], at: position)
             container = .void
             defer { container = .dictionary(dictionary) }
-            var value = dictionary[key] ?? (hasDefault ? indices[1] : .void)
-            try body(&value)
-            dictionary[key] = value
+            try dictionary.update(key, missing: hasDefault ? indices[1] : .void, body)
         } else if indices.count == 2, case .matrix(var matrix) = container {
             let row = try index(indices[0], count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
             let column = try index(

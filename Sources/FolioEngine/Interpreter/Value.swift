@@ -95,6 +95,20 @@ struct DictionaryValue: Sendable {
         }
     }
 
+    /// Applies `body` to the value at `key` in place, with one hash lookup when the key is
+    /// present (`counts[k, default: 0] += 1` in a loop); a missing key starts from `missing`
+    /// and is added once `body` succeeds.
+    mutating func update(_ key: DictionaryKey, missing: Value, _ body: (inout Value) throws -> Void) rethrows {
+        if let index = storage.index(forKey: key) {
+            try body(&storage.values[index])
+            return
+        }
+        var value = missing
+        try body(&value)
+        storage[key] = value
+        keys.append(key)
+    }
+
     var entries: [(key: DictionaryKey, value: Value)] { keys.compactMap { key in storage[key].map { (key, $0) } } }
     var count: Int { keys.count }
 }
@@ -103,7 +117,7 @@ struct DictionaryValue: Sendable {
 /// (called, it is the memberwise initializer).
 enum FunctionValue: Sendable {
     case closure(Closure)
-    case builtin(Builtin)
+    indirect case builtin(Builtin)
     case structType(StructType)
 }
 
