@@ -7,6 +7,7 @@ import FolioMath
 final class Evaluator {
     let context: CellContext
     var callDepth = 0
+    var compiledFunctions = CompiledFunctions()
 
     static let maximumCallDepth = 200
     /// Range loops of at least this many iterations are compiled first (LoopCompiler);
@@ -28,6 +29,7 @@ final class Evaluator {
 
     /// Runs a cell's top level in `scope`; returns the value of a final expression statement.
     func runCell(_ statements: [Stmt], in scope: Scope) throws -> Value? {
+        defer { compiledFunctions.removeAll() }
         var last: Value?
         for statement in statements {
             last = nil

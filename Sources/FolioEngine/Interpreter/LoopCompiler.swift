@@ -1,7 +1,8 @@
 /// Compiles an integer for-in loop, when it starts, into Swift closures: the body's names
 /// are resolved once to scope slots, and the common statements and expressions (literals,
-/// names, operators, subscripts, `Int(…)`/`Double(…)`, assignments, `let`, `if`, `append`,
-/// nested range loops) run without walking the syntax tree or searching scopes. Everything else in the
+/// names, operators, subscripts, `Int(…)`/`Double(…)`, calls of compiled functions,
+/// assignments, `let`, `if`, `append`, `return`, nested range loops) run without walking the
+/// syntax tree or searching scopes. Function bodies compile the same way (CompiledFunction). Everything else in the
 /// body runs in the tree-walking evaluator, in the very same scopes, so the semantics and
 /// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`, `tick`).
 ///
@@ -15,6 +16,9 @@ struct LoopCompiler {
     typealias Block = () throws -> Evaluator.Flow
 
     let evaluator: Evaluator
+    /// False for a function's body (CompiledFunction): a nested loop compiled once would
+    /// share its scope between recursive calls, so it is compiled each time it starts.
+    var compilesNestedLoops = true
 
     /// `for name in bounds() { body }` in a new scope under `parent`; `bounds` yields a range.
     mutating func rangeLoop(_ name: String, bounds: @escaping Code, _ body: [Stmt], in parent: Scope, at position: SourcePosition)
@@ -42,6 +46,24 @@ struct LoopCompiler {
                 }
             }
             return .normal
+        }
+    }
+
+    /// A function's body in its frame (see CompiledFunction): its result, `()` when it
+    /// ends without `return`.
+    mutating func functionBody(_ body: [Stmt], in frame: Scope) -> Code {
+        let evaluator = self.evaluator
+        if body.count == 1, case .expression(let expr) = body[0].kind {
+            let value = expression(expr, in: frame)
+            return {
+                try evaluator.tick(at: expr.position)
+                return try value()
+            }
+        }
+        let run = block(body, in: frame)
+        return {
+            if case .returned(let value) = try run() { return value }
+            return .void
         }
     }
 
@@ -124,12 +146,18 @@ struct LoopCompiler {
                 }
                 return try thenBlock()
             }
-        case .forIn(.name(let name, _), let sequence, nil, let body, false):
+        case .forIn(.name(let name, _), let sequence, nil, let body, false) where compilesNestedLoops:
             guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange else { break }
             let loop = rangeLoop(name, bounds: expression(sequence, in: scope), body, in: scope, at: sequence.position)
             return {
                 try evaluator.tick(at: position)
                 return try loop()
+            }
+        case .returnValue(let valueExpr):
+            let value = valueExpr.map { expression($0, in: scope) }
+            return {
+                try evaluator.tick(at: position)
+                return .returned(try value?() ?? .void)
             }
         case .breakLoop:
             return {
@@ -162,6 +190,9 @@ struct LoopCompiler {
         case .name(let name):
             guard let slot = scope.slot(of: name) else { break }
             return { slot.scope[slot: slot.index] }
+        case .anonymousArgument(let index):
+            guard let slot = scope.slot(of: Evaluator.anonymousName(index)) else { break }
+            return { slot.scope[slot: slot.index] }
         case .binary(let op, let left, let right) where op == .and || op == .or:
             let isAnd = op == .and
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
@@ -188,10 +219,14 @@ struct LoopCompiler {
                 return try evaluator.subscriptValue(value, indices, arguments, at: position)
             }
         case .call(let callee, let arguments):
+            guard case .name(let name) = callee.kind, arguments.allSatisfy({ $0.label == nil }) else { break }
+            if let slot = scope.slot(of: name) {
+                guard arguments.allSatisfy({ Self.ignoresExpectedType($0.value) }) else { break }
+                return call(expr, slot, arguments, in: scope)
+            }
             // `Double(i)` and `Int(x)` on numbers, the conversions of inner loops; any other
             // argument goes to the built-in itself.
-            guard case .name(let name) = callee.kind, name == "Double" || name == "Int", scope.slot(of: name) == nil,
-                arguments.count == 1, arguments[0].label == nil,
+            guard name == "Double" || name == "Int", arguments.count == 1,
                 let builtin = evaluator.context.registry.function(named: name)
             else { break }
             let argument = expression(arguments[0].value, in: scope)
@@ -208,5 +243,33 @@ struct LoopCompiler {
             break
         }
         return { try evaluator.evaluate(expr, in: scope) }
+    }
+
+    /// `f(a, b)` where `f` names a binding: a compiled closure or function takes its
+    /// arguments in order with no scope built; anything else goes to the evaluator.
+    private mutating func call(_ expr: Expr, _ slot: (scope: Scope, index: Int), _ arguments: [Argument], in scope: Scope) -> Code {
+        let evaluator = self.evaluator, position = expr.position
+        let argumentCodes = arguments.map { (code: expression($0.value, in: scope), position: $0.value.position) }
+        return {
+            guard case .function(.closure(let closure)) = slot.scope[slot: slot.index],
+                let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
+                function.bindsInOrder(argumentCodes.count)
+            else { return try evaluator.evaluate(expr, in: scope) }
+            var values: [Value] = []
+            values.reserveCapacity(argumentCodes.count)
+            for (index, argument) in argumentCodes.enumerated() {
+                values.append(try function.argument(try argument.code(), index, at: argument.position))
+            }
+            return try evaluator.run(function, values, at: position)
+        }
+    }
+
+    /// Whether `expr` evaluates the same whatever type is expected of it (the evaluator
+    /// resolves `.case`, literals of arrays and dictionaries and `?:` against a parameter's type).
+    private static func ignoresExpectedType(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .implicitMember, .array, .dictionary, .ternary: false
+        default: true
+        }
     }
 }
