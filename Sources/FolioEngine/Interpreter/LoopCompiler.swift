@@ -94,10 +94,16 @@ struct LoopCompiler {
         case .assign(let target, let op, let valueExpr):
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
                 let value = expression(valueExpr, in: scope)
+                // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
+                let inline = op?.inlineOperation
                 return {
                     try evaluator.tick(at: position)
                     let newValue = try value()
-                    try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
+                    if let inline, let result = inline(slot.scope[slot: slot.index], newValue) {
+                        slot.scope[slot: slot.index] = result
+                    } else {
+                        try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
+                    }
                     return .normal
                 }
             }
@@ -203,9 +209,16 @@ struct LoopCompiler {
             }
         case .binary(let op, let left, let right):
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
+            guard let inline = op.inlineOperation else {
+                return {
+                    let a = try leftCode()
+                    return try evaluator.binary(op, a, try rightCode(), at: position)
+                }
+            }
             return {
-                let a = try leftCode()
-                return try evaluator.binary(op, a, try rightCode(), at: position)
+                let a = try leftCode(), b = try rightCode()
+                if let result = inline(a, b) { return result }
+                return try evaluator.binary(op, a, b, at: position)
             }
         case .prefix(let op, let operand):
             let code = expression(operand, in: scope)
