@@ -34,6 +34,13 @@ import Testing
         #expect(value("func area(width: Double, height: Double) -> Double { width * height }\nvar s = 0.0\nfor i in 0..<20 { s += area(width: 1, height: Double(i)) }\ns") == "190.0")
         let mismatch = "func twice(_ x: Double) -> Double { x * 2 }\nvar s = 0.0\nfor i in 0..<20 { s += twice(i > 10 ? \"a\" : 1) }"
         #expect(failure(mismatch) == "t.md:8:32: error: cannot convert value of type String to expected argument type Double")
+        let compiled = "func twice(_ x: Double) -> Double { x * 2 }\nlet names = [\"a\": \"x\"]\nvar s = 0.0\nfor i in 0..<20 { s += twice(i < 10 ? 1 : 2) + twice(names[\"a\", default: \"y\"]) }"
+        #expect(failure(compiled) == "t.md:9:54: error: cannot convert value of type String to expected argument type Double")
+    }
+
+    @Test func valuesStaySmall() {
+        // Copying values is the interpreter's commonest work: large payloads are indirect.
+        #expect(MemoryLayout<Value>.stride <= 24)
     }
 
     @Test func closuresInMapFilterReduce() {

@@ -48,7 +48,7 @@ final class CompiledFunction {
         frame = framed
         frameSize = framed.bindingCount
         var compiler = LoopCompiler(evaluator: evaluator, compilesNestedLoops: false)
-        body = compiler.functionBody(literal.body, in: framed)
+        body = compiler.functionBody(literal.body, in: framed, at: literal.position)
     }
 
     /// Whether `count` unlabelled arguments bind to the parameters one each, in order (as
@@ -66,6 +66,24 @@ final class CompiledFunction {
 
     /// Runs the body with `arguments` (at least the parameters, already converted) bound.
     func call(_ arguments: [Value]) throws -> Value {
+        try run { frame in
+            for index in 0..<parameterCount { frame[slot: index] = arguments[index] }
+        }
+    }
+
+    /// Runs the body with the arguments a compiled call pushed on `evaluator.argumentStack`
+    /// from `base` on (converted) bound, and pops them: no array is built per call.
+    func call(argumentsFrom base: Int, of evaluator: Evaluator) throws -> Value {
+        try run { frame in
+            for index in 0..<parameterCount { frame[slot: index] = evaluator.argumentStack[base + index] }
+            evaluator.argumentStack.removeSubrange(base...)
+        }
+    }
+
+    /// Saves the bindings of the call under way, if any, lets `bind` set the parameters,
+    /// runs the body and restores the saved bindings.
+    @inline(__always)
+    private func run(_ bind: (Scope) -> Void) throws -> Value {
         if activeCalls > 0 {
             for index in 0..<frameSize { savedBindings.append(frame[slot: index]) }
         }
@@ -76,7 +94,7 @@ final class CompiledFunction {
                 for index in (0..<frameSize).reversed() { frame[slot: index] = savedBindings.removeLast() }
             }
         }
-        for index in 0..<parameterCount { frame[slot: index] = arguments[index] }
+        bind(frame)
         return try body()
     }
 }

@@ -173,8 +173,14 @@ extension Evaluator {
     }
 
     /// Calls a compiled function with its arguments bound in order and converted.
-    func run(_ function: CompiledFunction, _ arguments: [Value], at position: SourcePosition) throws -> Value {
+    private func run(_ function: CompiledFunction, _ arguments: [Value], at position: SourcePosition) throws -> Value {
         try nestingCall(at: position) { try function.call(arguments) }
+    }
+
+    /// Calls a compiled function with the arguments on `argumentStack` from `base` on.
+    func run(_ function: CompiledFunction, argumentsFrom base: Int, at position: SourcePosition) throws -> Value {
+        defer { if argumentStack.count > base { argumentStack.removeSubrange(base...) } }
+        return try nestingCall(at: position) { try function.call(argumentsFrom: base, of: self) }
     }
 
     /// Runs a call's `body` one level deeper, failing beyond the deepest nesting allowed.

@@ -8,6 +8,8 @@ final class Evaluator {
     let context: CellContext
     var callDepth = 0
     var compiledFunctions = CompiledFunctions()
+    /// Arguments of compiled calls on their way into a frame (see `CompiledFunction`).
+    var argumentStack: [Value] = []
 
     static let maximumCallDepth = 200
     /// Range loops of at least this many iterations are compiled first (LoopCompiler);

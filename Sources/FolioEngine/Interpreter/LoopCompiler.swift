@@ -4,7 +4,9 @@
 /// assignments, `let`, `if`, `append`, `return`, nested range loops) run without walking the
 /// syntax tree or searching scopes. Function bodies compile the same way (CompiledFunction). Everything else in the
 /// body runs in the tree-walking evaluator, in the very same scopes, so the semantics and
-/// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`, `tick`).
+/// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`). The
+/// stop check (`tick`: timeouts, Ctrl-C) runs at every iteration and every call, not at
+/// every statement.
 ///
 /// Only loops whose body makes no closures are compiled (see `StmtKind.forIn`): then one
 /// scope per loop serves every iteration, and the slots found at the start stay valid
@@ -31,13 +33,14 @@ struct LoopCompiler {
                 for (bound, _) in pattern.names { scope.define(bound, .void, isVar: isVar) }
             }
         }
-        let run = block(body, in: scope)
+        let run = block(body, in: scope), evaluator = self.evaluator
         return {
             guard case .range(let lower, let upper) = try bounds() else {
                 throw RuntimeError(message: "cannot iterate over this value", position: position, hint: nil)
             }
             var index = lower
             while index < upper {
+                try evaluator.tick(at: position)
                 scope[slot: 0] = .int(index)
                 switch try run() {
                 case .breakLoop: return .normal
@@ -51,7 +54,7 @@ struct LoopCompiler {
 
     /// A function's body in its frame (see CompiledFunction): its result, `()` when it
     /// ends without `return`.
-    mutating func functionBody(_ body: [Stmt], in frame: Scope) -> Code {
+    mutating func functionBody(_ body: [Stmt], in frame: Scope, at position: SourcePosition) -> Code {
         let evaluator = self.evaluator
         if body.count == 1, case .expression(let expr) = body[0].kind {
             let value = expression(expr, in: frame)
@@ -60,8 +63,9 @@ struct LoopCompiler {
                 return try value()
             }
         }
-        let run = block(body, in: frame)
+        let run = block(body, in: frame), start = body.first?.position ?? position
         return {
+            try evaluator.tick(at: start)
             if case .returned(let value) = try run() { return value }
             return .void
         }
@@ -87,7 +91,6 @@ struct LoopCompiler {
             guard let slot = scope.slot(of: name), slot.scope === scope else { break }
             let value = expression(valueExpr, in: scope)
             return {
-                try evaluator.tick(at: position)
                 slot.scope[slot: slot.index] = try value()
                 return .normal
             }
@@ -97,8 +100,7 @@ struct LoopCompiler {
                 // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
                 let inline = op?.inlineOperation
                 return {
-                    try evaluator.tick(at: position)
-                    let newValue = try value()
+                        let newValue = try value()
                     if let inline, let result = inline(slot.scope[slot: slot.index], newValue) {
                         slot.scope[slot: slot.index] = result
                     } else {
@@ -114,7 +116,6 @@ struct LoopCompiler {
             let value = expression(valueExpr, in: scope)
             let indexCodes = arguments.map { expression($0.value, in: scope) }
             return {
-                try evaluator.tick(at: position)
                 let newValue = try value()
                 let indices = try indexCodes.map { try $0() }
                 try evaluator.updateSubscript(&slot.scope[slot: slot.index], indices, arguments, at: target.position) {
@@ -129,15 +130,13 @@ struct LoopCompiler {
             {
                 let element = expression(arguments[0].value, in: scope)
                 return {
-                    try evaluator.tick(at: position)
-                    let value = try element()
+                        let value = try element()
                     try evaluator.append(value, to: &slot.scope[slot: slot.index], at: callee.position)
                     return .normal
                 }
             }
             let value = expression(expr, in: scope)
             return {
-                try evaluator.tick(at: position)
                 _ = try value()
                 return .normal
             }
@@ -146,7 +145,6 @@ struct LoopCompiler {
             let thenBlock = block(then, in: scope)
             let otherwiseBlock = otherwise.map { block($0, in: scope) }
             return {
-                try evaluator.tick(at: position)
                 for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
                     return try otherwiseBlock?() ?? .normal
                 }
@@ -156,23 +154,19 @@ struct LoopCompiler {
             guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange else { break }
             let loop = rangeLoop(name, bounds: expression(sequence, in: scope), body, in: scope, at: sequence.position)
             return {
-                try evaluator.tick(at: position)
                 return try loop()
             }
         case .returnValue(let valueExpr):
             let value = valueExpr.map { expression($0, in: scope) }
             return {
-                try evaluator.tick(at: position)
                 return .returned(try value?() ?? .void)
             }
         case .breakLoop:
             return {
-                try evaluator.tick(at: position)
                 return .breakLoop
             }
         case .continueLoop:
             return {
-                try evaluator.tick(at: position)
                 return .continueLoop
             }
         default:
@@ -268,12 +262,17 @@ struct LoopCompiler {
                 let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
                 function.bindsInOrder(argumentCodes.count)
             else { return try evaluator.evaluate(expr, in: scope) }
-            var values: [Value] = []
-            values.reserveCapacity(argumentCodes.count)
-            for (index, argument) in argumentCodes.enumerated() {
-                values.append(try function.argument(try argument.code(), index, at: argument.position))
+            let base = evaluator.argumentStack.count
+            do {
+                for (index, argument) in argumentCodes.enumerated() {
+                    let value = try function.argument(try argument.code(), index, at: argument.position)
+                    evaluator.argumentStack.append(value)
+                }
+            } catch {
+                evaluator.argumentStack.removeSubrange(base...)
+                throw error
             }
-            return try evaluator.run(function, values, at: position)
+            return try evaluator.run(function, argumentsFrom: base, at: position)
         }
     }
 
