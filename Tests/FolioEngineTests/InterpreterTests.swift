@@ -105,6 +105,8 @@ import FolioNotebook
     @Test func compiledLoopsReportErrorsWhereWalkedLoopsDo() {
         #expect(failure("var n = 1\nfor i in 0..<10 { n *= 100000 }") == "t.md:7:19: error: arithmetic overflow")
         #expect(failure("var n = 1\nfor i in 0..<100 { n *= 100000 }") == "t.md:7:20: error: arithmetic overflow")
+        #expect(failure("let xs = [1, 2]\nvar s = 0\nfor i in 0..<20 { s += xs[i] }")?.contains("index 2 is out of range") == true)
+        #expect(failure("let d = [1: 2]\nvar s = 0\nfor i in 0..<20 { s += d[i] }")?.contains("key 0 is not in the dictionary") == true)
         // A stopped loop is reported at the loop (Evaluator+Limits), compiled or walked.
         #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.hasPrefix("t.md:7:1: error: cell timed out") == true)
     }

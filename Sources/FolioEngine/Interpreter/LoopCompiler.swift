@@ -220,6 +220,24 @@ struct LoopCompiler {
         case .subscriptAccess(let base, let arguments):
             let container = expression(base, in: scope)
             let indexCodes = arguments.map { expression($0.value, in: scope) }
+            // `xs[i]` and `counts[k, default: 0]` read directly; the rest (ranges, matrices,
+            // errors) in the evaluator.
+            if arguments.count == 1 {
+                let indexCode = indexCodes[0]
+                return {
+                    let value = try container(), index = try indexCode()
+                    if case .array(let elements) = value, case .int(let i) = index, elements.indices.contains(i) { return elements[i] }
+                    return try evaluator.subscriptValue(value, [index], arguments, at: position)
+                }
+            }
+            if arguments.count == 2, arguments[1].label == "default" {
+                let keyCode = indexCodes[0], fallbackCode = indexCodes[1]
+                return {
+                    let value = try container(), key = try keyCode(), fallback = try fallbackCode()
+                    if case .dictionary(let dictionary) = value, let hashable = DictionaryKey(key) { return dictionary[hashable] ?? fallback }
+                    return try evaluator.subscriptValue(value, [key, fallback], arguments, at: position)
+                }
+            }
             return {
                 let value = try container()
                 let indices = try indexCodes.map { try $0() }
