@@ -71,9 +71,11 @@ struct LoopCompiler {
         }
     }
 
+    /// The statements of a block. A short block is a chain, each closure calling the next:
+    /// closures kept in an array are called through a reabstraction thunk each.
     private mutating func block(_ statements: [Stmt], in scope: Scope) -> Block {
+        guard statements.count > Self.longestChain else { return chain(statements[...], in: scope) }
         let compiled = statements.map { statement($0, in: scope) }
-        if compiled.count == 1 { return compiled[0] }
         return {
             for statement in compiled {
                 let flow = try statement()
@@ -81,6 +83,21 @@ struct LoopCompiler {
                 return flow
             }
             return .normal
+        }
+    }
+
+    /// Chains nest one call per statement, so only blocks this short are chained.
+    private static let longestChain = 16
+
+    private mutating func chain(_ statements: ArraySlice<Stmt>, in scope: Scope) -> Block {
+        guard let head = statements.first else { return { .normal } }
+        let first = statement(head, in: scope)
+        if statements.count == 1 { return first }
+        let rest = chain(statements.dropFirst(), in: scope)
+        return {
+            let flow = try first()
+            guard case .normal = flow else { return flow }
+            return try rest()
         }
     }
 
@@ -141,9 +158,16 @@ struct LoopCompiler {
                 return .normal
             }
         case .ifElse(let conditions, let then, let otherwise) where !then.declaresNames && !(otherwise?.declaresNames ?? false):
-            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
             let thenBlock = block(then, in: scope)
             let otherwiseBlock = otherwise.map { block($0, in: scope) }
+            if conditions.count == 1 {
+                let test = expression(conditions[0], in: scope), at = conditions[0].position
+                return {
+                    if try evaluator.truth(try test(), at: at) { return try thenBlock() }
+                    return try otherwiseBlock?() ?? .normal
+                }
+            }
+            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
             return {
                 for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
                     return try otherwiseBlock?() ?? .normal
