@@ -20,22 +20,69 @@ extension InlineOperator {
     }
 }
 
+/// Code built for one inline operator (the compiled `a op b`, `s op= b`): the operator's
+/// `apply` is then specialised into that code, not called through a function value.
+protocol InlineOperatorClient {
+    associatedtype Built
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> Built
+}
+
 extension BinaryOperator {
-    /// `InlineOperator.apply` for this operator, or nil when it has no inline form.
-    var inlineOperation: ((Value, Value) -> Value?)? {
+    /// `client`'s code for this operator, or nil when it has no inline form.
+    func inline<Client: InlineOperatorClient>(_ client: Client) -> Client.Built? {
         switch self {
-        case .add: InlineAdd.apply
-        case .subtract: InlineSubtract.apply
-        case .multiply: InlineMultiply.apply
-        case .divide: InlineDivide.apply
-        case .remainder: InlineRemainder.apply
-        case .less: InlineLess.apply
-        case .lessOrEqual: InlineLessOrEqual.apply
-        case .greater: InlineGreater.apply
-        case .greaterOrEqual: InlineGreaterOrEqual.apply
-        case .equal: InlineEqual.apply
-        case .notEqual: InlineNotEqual.apply
+        case .add: client.build(InlineAdd.self)
+        case .subtract: client.build(InlineSubtract.self)
+        case .multiply: client.build(InlineMultiply.self)
+        case .divide: client.build(InlineDivide.self)
+        case .remainder: client.build(InlineRemainder.self)
+        case .less: client.build(InlineLess.self)
+        case .lessOrEqual: client.build(InlineLessOrEqual.self)
+        case .greater: client.build(InlineGreater.self)
+        case .greaterOrEqual: client.build(InlineGreaterOrEqual.self)
+        case .equal: client.build(InlineEqual.self)
+        case .notEqual: client.build(InlineNotEqual.self)
         case .and, .or, .halfOpenRange, .closedRange: nil
+        }
+    }
+}
+
+/// Compiled `a op b`: inline on two Doubles or Ints, otherwise `Evaluator.binary`.
+struct InlineBinary: InlineOperatorClient {
+    let op: BinaryOperator
+    let left: LoopCompiler.Code, right: LoopCompiler.Code
+    let evaluator: Evaluator
+    let position: SourcePosition
+
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> LoopCompiler.Code {
+        let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
+        return {
+            let a = try left(), b = try right()
+            if let result = Operator.apply(a, b) { return result }
+            return try evaluator.binary(op, a, b, at: position)
+        }
+    }
+}
+
+/// Compiled `name op= value`: inline on two Doubles or Ints, otherwise `Evaluator.assign`
+/// (which appends to strings and arrays in place).
+struct InlineCompound: InlineOperatorClient {
+    let op: BinaryOperator
+    let slot: (scope: Scope, index: Int)
+    let value: LoopCompiler.Code
+    let evaluator: Evaluator
+    let position: SourcePosition
+
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> LoopCompiler.Block {
+        let (op, slot, value, evaluator, position) = (op, slot, value, evaluator, position)
+        return {
+            let newValue = try value()
+            if let result = Operator.apply(slot.scope[slot: slot.index], newValue) {
+                slot.scope[slot: slot.index] = result
+            } else {
+                try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
+            }
+            return .normal
         }
     }
 }

@@ -115,14 +115,12 @@ struct LoopCompiler {
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
                 let value = expression(valueExpr, in: scope)
                 // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
-                let inline = op?.inlineOperation
+                if let op, let update = op.inline(InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position)) {
+                    return update
+                }
                 return {
-                        let newValue = try value()
-                    if let inline, let result = inline(slot.scope[slot: slot.index], newValue) {
-                        slot.scope[slot: slot.index] = result
-                    } else {
-                        try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
-                    }
+                    let newValue = try value()
+                    try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
                     return .normal
                 }
             }
@@ -227,16 +225,12 @@ struct LoopCompiler {
             }
         case .binary(let op, let left, let right):
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
-            guard let inline = op.inlineOperation else {
-                return {
-                    let a = try leftCode()
-                    return try evaluator.binary(op, a, try rightCode(), at: position)
-                }
+            if let code = op.inline(InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position)) {
+                return code
             }
             return {
-                let a = try leftCode(), b = try rightCode()
-                if let result = inline(a, b) { return result }
-                return try evaluator.binary(op, a, b, at: position)
+                let a = try leftCode()
+                return try evaluator.binary(op, a, try rightCode(), at: position)
             }
         case .prefix(let op, let operand):
             let code = expression(operand, in: scope)
