@@ -128,12 +128,15 @@ struct LoopCompiler {
             guard case .subscriptAccess(let base, let arguments) = target.kind, case .name(let name) = base.kind,
                 let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index)
             else { break }
+            guard arguments.count == 1 || arguments.count == 2 else { break }
             let value = expression(valueExpr, in: scope)
-            let indexCodes = arguments.map { expression($0.value, in: scope) }
+            let firstCode = expression(arguments[0].value, in: scope)
+            let secondCode = arguments.count == 2 ? expression(arguments[1].value, in: scope) : nil
+            let hasDefault = arguments.count == 2 && arguments[1].label == "default"
             return {
                 let newValue = try value()
-                let indices = try indexCodes.map { try $0() }
-                try evaluator.updateSubscript(&slot.scope[slot: slot.index], indices, arguments, at: target.position) {
+                let first = try firstCode(), second = try secondCode?()
+                try evaluator.updateSubscript(&slot.scope[slot: slot.index], first, second, hasDefault: hasDefault, at: target.position) {
                     try evaluator.assign(op, newValue, to: &$0, at: position)
                 }
                 return .normal
