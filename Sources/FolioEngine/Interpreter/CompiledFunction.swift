@@ -76,7 +76,7 @@ final class CompiledFunction {
     func call(argumentsFrom base: Int, of evaluator: Evaluator) throws -> Value {
         try run { frame in
             for index in 0..<parameterCount { frame[slot: index] = evaluator.argumentStack[base + index] }
-            evaluator.argumentStack.removeSubrange(base...)
+            evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
         }
     }
 

@@ -179,7 +179,7 @@ extension Evaluator {
 
     /// Calls a compiled function with the arguments on `argumentStack` from `base` on.
     func run(_ function: CompiledFunction, argumentsFrom base: Int, at position: SourcePosition) throws -> Value {
-        defer { if argumentStack.count > base { argumentStack.removeSubrange(base...) } }
+        defer { if argumentStack.count > base { argumentStack.removeLast(argumentStack.count - base) } }
         return try nestingCall(at: position) { try function.call(argumentsFrom: base, of: self) }
     }
 

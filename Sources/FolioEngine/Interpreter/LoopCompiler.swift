@@ -131,11 +131,11 @@ struct LoopCompiler {
             guard arguments.count == 1 || arguments.count == 2 else { break }
             let value = expression(valueExpr, in: scope)
             let firstCode = expression(arguments[0].value, in: scope)
-            let secondCode = arguments.count == 2 ? expression(arguments[1].value, in: scope) : nil
-            let hasDefault = arguments.count == 2 && arguments[1].label == "default"
+            let hasSecond = arguments.count == 2, hasDefault = hasSecond && arguments[1].label == "default"
+            let secondCode = hasSecond ? expression(arguments[1].value, in: scope) : { .void }
             return {
                 let newValue = try value()
-                let first = try firstCode(), second = try secondCode?()
+                let first = try firstCode(), second = hasSecond ? try secondCode() : nil
                 try evaluator.updateSubscript(&slot.scope[slot: slot.index], first, second, hasDefault: hasDefault, at: target.position) {
                     try evaluator.assign(op, newValue, to: &$0, at: position)
                 }
@@ -160,18 +160,21 @@ struct LoopCompiler {
             }
         case .ifElse(let conditions, let then, let otherwise) where !then.declaresNames && !(otherwise?.declaresNames ?? false):
             let thenBlock = block(then, in: scope)
-            let otherwiseBlock = otherwise.map { block($0, in: scope) }
+            // Closures are kept out of optionals here and below: `Optional.map` hands them
+            // back behind a reabstraction thunk.
+            var otherwiseBlock: Block = { .normal }
+            if let otherwise { otherwiseBlock = block(otherwise, in: scope) }
             if conditions.count == 1 {
                 let test = expression(conditions[0], in: scope), at = conditions[0].position
                 return {
                     if try evaluator.truth(try test(), at: at) { return try thenBlock() }
-                    return try otherwiseBlock?() ?? .normal
+                    return try otherwiseBlock()
                 }
             }
             let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
             return {
                 for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
-                    return try otherwiseBlock?() ?? .normal
+                    return try otherwiseBlock()
                 }
                 return try thenBlock()
             }
@@ -182,9 +185,10 @@ struct LoopCompiler {
                 return try loop()
             }
         case .returnValue(let valueExpr):
-            let value = valueExpr.map { expression($0, in: scope) }
+            var value: Code = { .void }
+            if let valueExpr { value = expression(valueExpr, in: scope) }
             return {
-                return .returned(try value?() ?? .void)
+                return .returned(try value())
             }
         case .breakLoop:
             return {
@@ -240,11 +244,10 @@ struct LoopCompiler {
             return { try evaluator.prefix(op, try code(), at: position) }
         case .subscriptAccess(let base, let arguments):
             let container = expression(base, in: scope)
-            let indexCodes = arguments.map { expression($0.value, in: scope) }
             // `xs[i]` and `counts[k, default: 0]` read directly; the rest (ranges, matrices,
             // errors) in the evaluator.
             if arguments.count == 1 {
-                let indexCode = indexCodes[0]
+                let indexCode = expression(arguments[0].value, in: scope)
                 return {
                     let value = try container(), index = try indexCode()
                     if case .array(let elements) = value, case .int(let i) = index, elements.indices.contains(i) { return elements[i] }
@@ -252,13 +255,14 @@ struct LoopCompiler {
                 }
             }
             if arguments.count == 2, arguments[1].label == "default" {
-                let keyCode = indexCodes[0], fallbackCode = indexCodes[1]
+                let keyCode = expression(arguments[0].value, in: scope), fallbackCode = expression(arguments[1].value, in: scope)
                 return {
                     let value = try container(), key = try keyCode(), fallback = try fallbackCode()
                     if case .dictionary(let dictionary) = value, let hashable = DictionaryKey(key) { return dictionary[hashable] ?? fallback }
                     return try evaluator.subscriptValue(value, [key, fallback], arguments, at: position)
                 }
             }
+            let indexCodes = arguments.map { expression($0.value, in: scope) }
             return {
                 let value = try container()
                 let indices = try indexCodes.map { try $0() }
@@ -295,23 +299,34 @@ struct LoopCompiler {
     /// arguments in order with no scope built; anything else goes to the evaluator.
     private mutating func call(_ expr: Expr, _ slot: (scope: Scope, index: Int), _ arguments: [Argument], in scope: Scope) -> Code {
         let evaluator = self.evaluator, position = expr.position
-        let argumentCodes = arguments.map { (code: expression($0.value, in: scope), position: $0.value.position) }
+        let push = pushArguments(arguments[...], from: 0, in: scope), count = arguments.count
         return {
             guard case .function(.closure(let closure)) = slot.scope[slot: slot.index],
                 let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
-                function.bindsInOrder(argumentCodes.count)
+                function.bindsInOrder(count)
             else { return try evaluator.evaluate(expr, in: scope) }
             let base = evaluator.argumentStack.count
             do {
-                for (index, argument) in argumentCodes.enumerated() {
-                    let value = try function.argument(try argument.code(), index, at: argument.position)
-                    evaluator.argumentStack.append(value)
-                }
+                try push(function)
             } catch {
-                evaluator.argumentStack.removeSubrange(base...)
+                evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
                 throw error
             }
             return try evaluator.run(function, argumentsFrom: base, at: position)
+        }
+    }
+
+    /// Evaluates `arguments` (number `index` on) and pushes them, converted for `function`,
+    /// on the argument stack: a chain of closures, not an array of them (see `chain`).
+    private mutating func pushArguments(_ arguments: ArraySlice<Argument>, from index: Int, in scope: Scope) -> (CompiledFunction) throws -> Void {
+        guard let first = arguments.first else { return { _ in } }
+        let evaluator = self.evaluator, position = first.value.position
+        let code = expression(first.value, in: scope)
+        let rest = pushArguments(arguments.dropFirst(), from: index + 1, in: scope)
+        return { function in
+            let value = try function.argument(try code(), index, at: position)
+            evaluator.argumentStack.append(value)
+            try rest(function)
         }
     }
 
