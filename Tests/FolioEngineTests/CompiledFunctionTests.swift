@@ -54,6 +54,12 @@ import Testing
         #expect(value(code) == "18")
     }
 
+    @Test func aNameUsedBeforeItsDeclarationIsTheOuterOne() {
+        // Lint allows this (Swift does not); such bodies are walked, as before compiling.
+        #expect(value("let x = 1\nfunc f() -> Int {\n  let a = x + 1\n  let x = 5\n  return a + x\n}\nf() + f()") == "14")
+        #expect(value("let x = 1\nfunc f(_ n: Int) -> Int {\n  if n > 0 { return x }\n  let x = 5\n  return x\n}\nf(1) + f(1) + f(0)") == "7")
+    }
+
     @Test func structArgumentsAreCopies() {
         let code = "struct P { var x = 0 }\nfunc bumped(_ p: P) -> P {\n  var q = p\n  q.x += 1\n  return q\n}\nlet a = P(x: 1)\nvar b = a\nfor i in 0..<5 { b = bumped(b) }\n(a.x, b.x)"
         #expect(value(code) == "(1, 6)")

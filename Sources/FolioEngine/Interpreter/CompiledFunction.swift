@@ -26,8 +26,8 @@ final class CompiledFunction {
     /// The bindings of interrupted calls, `frameSize` values each, innermost last.
     private var savedBindings: [Value] = []
 
-    /// Compiles `closure`, or nil when its body makes closures (see above) or its
-    /// parameter names repeat.
+    /// Compiles `closure`, or nil when its body makes closures (see above), uses one of
+    /// its names before declaring it (`usesNameBeforeDeclaring`) or its parameter names repeat.
     init?(_ closure: Closure, evaluator: Evaluator) {
         let literal = closure.literal
         guard !literal.bodyMakesClosures else { return nil }
@@ -39,7 +39,9 @@ final class CompiledFunction {
         parameterCount = parameterNames.count
         let framed = Scope(parent: closure.scope)
         for name in parameterNames { framed.define(name, .void, isVar: false) }
-        guard framed.bindingCount == parameterCount else { return nil }
+        guard framed.bindingCount == parameterCount, !literal.body.usesNameBeforeDeclaring(bound: Set(parameterNames)) else {
+            return nil
+        }
         for statement in literal.body {
             if case .binding(let isVar, let pattern, _, _) = statement.kind {
                 for (name, _) in pattern.names { framed.define(name, .void, isVar: isVar) }
@@ -106,6 +108,7 @@ struct CompiledFunctions {
     private enum Entry {
         case calledOnce(Closure)
         case compiled(CompiledFunction)
+        case walked(Closure)
     }
 
     /// Entries hold their closure, so its identifier is not reused while it is a key.
@@ -124,8 +127,13 @@ struct CompiledFunctions {
         case .compiled(let function)?:
             last = function
             return function
+        case .walked?:
+            return nil
         case .calledOnce?:
-            guard let function = CompiledFunction(closure, evaluator: evaluator) else { return nil }
+            guard let function = CompiledFunction(closure, evaluator: evaluator) else {
+                entries[key] = .walked(closure)
+                return nil
+            }
             entries[key] = .compiled(function)
             last = function
             return function

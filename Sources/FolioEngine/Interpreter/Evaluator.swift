@@ -140,7 +140,7 @@ final class Evaluator {
         let sequence = try evaluate(sequenceExpr, in: scope)
         if !freshScopes, filter == nil, case .range(let lower, let upper) = sequence,
             upper.subtractingReportingOverflow(lower).overflow || upper - lower >= Self.compiledLoopMinimum,
-            case .name(let name, _) = pattern
+            case .name(let name, _) = pattern, !body.usesNameBeforeDeclaring(bound: [name])
         {
             var compiler = LoopCompiler(evaluator: self)
             return try compiler.rangeLoop(name, bounds: { sequence }, body, in: scope, at: sequenceExpr.position)()

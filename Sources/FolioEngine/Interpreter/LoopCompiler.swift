@@ -12,7 +12,8 @@
 /// scope per loop serves every iteration, and the slots found at the start stay valid
 /// (scopes only ever append bindings). The loop's own names (its variable and the body's
 /// `let`/`var`s) are bound before compiling, so a name in the body resolves to the nearest
-/// binding, as it would while walking (lint refuses a use before its declaration).
+/// binding, as it would while walking; a body that uses a name before declaring it is
+/// walked (`usesNameBeforeDeclaring`).
 struct LoopCompiler {
     typealias Code = () throws -> Value
     typealias Block = () throws -> Evaluator.Flow
@@ -179,7 +180,9 @@ struct LoopCompiler {
                 return try thenBlock()
             }
         case .forIn(.name(let name, _), let sequence, nil, let body, false) where compilesNestedLoops:
-            guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange else { break }
+            guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange,
+                !body.usesNameBeforeDeclaring(bound: [name])
+            else { break }
             let loop = rangeLoop(name, bounds: expression(sequence, in: scope), body, in: scope, at: sequence.position)
             return {
                 return try loop()
