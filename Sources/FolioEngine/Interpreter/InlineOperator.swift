@@ -23,13 +23,19 @@ extension InlineOperator {
 /// Code built for one inline operator (the compiled `a op b`, `s op= b`): the operator's
 /// `apply` is then specialised into that code, not called through a function value.
 protocol InlineOperatorClient {
-    associatedtype Built
-    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> Built
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode
+}
+
+/// What an `InlineOperatorClient` builds. A concrete type, not an associated one: a
+/// closure returned as a generic result is wrapped in reabstraction thunks.
+enum InlineCode {
+    case expression(LoopCompiler.Code)
+    case statement(LoopCompiler.Block)
 }
 
 extension BinaryOperator {
     /// `client`'s code for this operator, or nil when it has no inline form.
-    func inline<Client: InlineOperatorClient>(_ client: Client) -> Client.Built? {
+    func inline(_ client: some InlineOperatorClient) -> InlineCode? {
         switch self {
         case .add: client.build(InlineAdd.self)
         case .subtract: client.build(InlineSubtract.self)
@@ -54,9 +60,9 @@ struct InlineBinary: InlineOperatorClient {
     let evaluator: Evaluator
     let position: SourcePosition
 
-    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> LoopCompiler.Code {
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
-        return {
+        return .expression {
             let a = try left(), b = try right()
             if let result = Operator.apply(a, b) { return result }
             return try evaluator.binary(op, a, b, at: position)
@@ -73,9 +79,9 @@ struct InlineCompound: InlineOperatorClient {
     let evaluator: Evaluator
     let position: SourcePosition
 
-    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> LoopCompiler.Block {
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, slot, value, evaluator, position) = (op, slot, value, evaluator, position)
-        return {
+        return .statement {
             let newValue = try value()
             if let result = Operator.apply(slot.scope[slot: slot.index], newValue) {
                 slot.scope[slot: slot.index] = result

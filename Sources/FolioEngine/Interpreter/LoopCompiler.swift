@@ -116,7 +116,9 @@ struct LoopCompiler {
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
                 let value = expression(valueExpr, in: scope)
                 // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
-                if let op, let update = op.inline(InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position)) {
+                if let op, case .statement(let update)? = op.inline(
+                    InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position))
+                {
                     return update
                 }
                 return {
@@ -235,7 +237,9 @@ struct LoopCompiler {
             }
         case .binary(let op, let left, let right):
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
-            if let code = op.inline(InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position)) {
+            if case .expression(let code)? = op.inline(
+                InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position))
+            {
                 return code
             }
             return {
