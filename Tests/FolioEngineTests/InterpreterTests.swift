@@ -102,9 +102,16 @@ import FolioNotebook
         #expect(value("let x = 100\nvar out: [Int] = []\nfor i in 0..<20 {\n  let x = i * 2\n  out.append(x)\n}\n(x, out.count, out[19])") == "(100, 20, 38)")
         #expect(value("var s = \"\"\nfor i in 0..<20 { s += String(i % 10) }\nvar d: [Int: Int] = [:]\nfor i in 0..<40 { d[i % 3, default: 0] += 1 }\n(s, d[0], Int(2.9))") == "(\"01234567890123456789\", 14, 2)")
     }
+    @Test func loopsUsingANameBeforeDeclaringItRunAsWalked() {
+        // One scope serves every iteration: the first reads the outer x, later ones the body's.
+        #expect(value("let x = 1\nvar s = 0\nfor i in 0..<10 {\n  s += x\n  let x = 5\n  s += x\n}\ns") == "96")
+        #expect(value("let x = 1\nvar s = 0\nfor i in 0..<20 {\n  s += x\n  let x = 5\n  s += x\n}\ns") == "196")
+    }
     @Test func compiledLoopsReportErrorsWhereWalkedLoopsDo() {
         #expect(failure("var n = 1\nfor i in 0..<10 { n *= 100000 }") == "t.md:7:19: error: arithmetic overflow")
         #expect(failure("var n = 1\nfor i in 0..<100 { n *= 100000 }") == "t.md:7:20: error: arithmetic overflow")
+        #expect(failure("let xs = [1, 2]\nvar s = 0\nfor i in 0..<20 { s += xs[i] }")?.contains("index 2 is out of range") == true)
+        #expect(failure("let d = [1: 2]\nvar s = 0\nfor i in 0..<20 { s += d[i] }")?.contains("key 0 is not in the dictionary") == true)
         // A stopped loop is reported at the loop (Evaluator+Limits), compiled or walked.
         #expect(failure("var s = 0\nfor i in 0..<1_000_000_000 { s += 1 }")?.hasPrefix("t.md:7:1: error: cell timed out") == true)
     }

@@ -84,6 +84,9 @@ struct FunctionLiteral: Sendable {
     var anonymousArgumentCount: Int
     /// The declaration's source text and where it starts, so cached functions can be rebuilt.
     var source: FunctionSource?
+    /// Whether the body contains a closure, `func` or `struct` (which capture scopes):
+    /// only a body that makes none is compiled (`CompiledFunction`). True when unknown.
+    var bodyMakesClosures = true
 }
 
 struct FunctionSource: Sendable, Codable, Hashable {

@@ -69,9 +69,7 @@ extension Evaluator {
                 var value = try evaluate(arguments[argumentIndex].value, in: scope, expected: parameter.type)
                 if let type = parameter.type {
                     guard let converted = convert(value, to: type) else {
-                        throw RuntimeError(
-                            message: "cannot convert value of type \(value.typeName) to expected argument type \(type)",
-                            position: arguments[argumentIndex].value.position, hint: nil)
+                        throw Self.argumentMismatch(value, type, at: arguments[argumentIndex].value.position)
                     }
                     value = converted
                 }
@@ -81,6 +79,10 @@ extension Evaluator {
         default:
             throw RuntimeError(message: "cannot call a value of type \(function.typeName)", position: position, hint: nil)
         }
+    }
+
+    static func argumentMismatch(_ value: Value, _ type: TypeAnnotation, at position: SourcePosition) -> RuntimeError {
+        RuntimeError(message: "cannot convert value of type \(value.typeName) to expected argument type \(type)", position: position, hint: nil)
     }
 
     func matched(_ arguments: [Argument], _ shapes: [ArgumentMatcher.ParameterShape], name: String, at position: SourcePosition)
@@ -123,18 +125,26 @@ extension Evaluator {
                 message: "closure uses $\(closure.literal.anonymousArgumentCount - 1) but was called with \(values.count) arguments",
                 position: closure.literal.position, hint: nil)
         }
-        let names = values.count < Self.anonymousNames.count
-            ? Self.anonymousNames[values.count] : (0..<values.count).map { "$\($0)" }
+        if let function = compiledFunctions.function(for: closure, evaluator: self) { return try run(function, values, at: position) }
+        let names = values.count < Self.anonymousNameLists.count
+            ? Self.anonymousNameLists[values.count] : (0..<values.count).map(Self.anonymousName)
         return try run(closure, in: Scope(parent: closure.scope, names: names, values: values), at: position)
     }
 
-    /// `[]`, `["$0"]`, `["$0", "$1"]`, …: built once, not at every call.
-    private static let anonymousNames = (0..<8).map { count in (0..<count).map { "$\($0)" } }
+    /// `"$0"`, `"$1"`, …: the first few built once, not at every use.
+    static func anonymousName(_ index: Int) -> String {
+        index < anonymousNames.count ? anonymousNames[index] : "$\(index)"
+    }
+
+    private static let anonymousNames = (0..<8).map { "$\($0)" }
+    /// `[]`, `["$0"]`, `["$0", "$1"]`, …
+    private static let anonymousNameLists = (0..<8).map { Array(anonymousNames.prefix($0)) }
 
     /// Binds declared parameters; nil entries take the parameter's default.
     private func invoke(_ closure: Closure, boundValues: [Value?], at position: SourcePosition) throws -> Value {
         let given = boundValues.compactMap { $0 }
         if given.count == boundValues.count, given.count == closure.parameterNames.count {
+            if let function = compiledFunctions.function(for: closure, evaluator: self) { return try run(function, given, at: position) }
             return try run(closure, in: Scope(parent: closure.scope, names: closure.parameterNames, values: given), at: position)
         }
         let callScope = Scope(parent: closure.scope)
@@ -151,6 +161,31 @@ extension Evaluator {
     }
 
     private func run(_ closure: Closure, in callScope: Scope, at position: SourcePosition) throws -> Value {
+        try nestingCall(at: position) {
+            let body = closure.literal.body
+            if body.count == 1, case .expression(let expr) = body[0].kind {
+                try tick(at: expr.position)
+                return try evaluate(expr, in: callScope)
+            }
+            if case .returned(let value) = try execute(body, in: callScope) { return value }
+            return .void
+        }
+    }
+
+    /// Calls a compiled function with its arguments bound in order and converted.
+    private func run(_ function: CompiledFunction, _ arguments: [Value], at position: SourcePosition) throws -> Value {
+        try nestingCall(at: position) { try function.call(arguments) }
+    }
+
+    /// Calls a compiled function with the arguments on `argumentStack` from `base` on.
+    func run(_ function: CompiledFunction, argumentsFrom base: Int, at position: SourcePosition) throws -> Value {
+        defer { if argumentStack.count > base { argumentStack.removeLast(argumentStack.count - base) } }
+        return try nestingCall(at: position) { try function.call(argumentsFrom: base, of: self) }
+    }
+
+    /// Runs a call's `body` one level deeper, failing beyond the deepest nesting allowed.
+    @inline(__always)
+    private func nestingCall(at position: SourcePosition, _ body: () throws -> Value) throws -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         guard callDepth <= Self.maximumCallDepth else {
@@ -158,13 +193,7 @@ extension Evaluator {
                 message: "calls nested more than \(Self.maximumCallDepth) deep", position: position,
                 hint: "is a function calling itself without end?")
         }
-        let body = closure.literal.body
-        if body.count == 1, case .expression(let expr) = body[0].kind {
-            try tick(at: expr.position)
-            return try evaluate(expr, in: callScope)
-        }
-        if case .returned(let value) = try execute(body, in: callScope) { return value }
-        return .void
+        return try body()
     }
 
     func callBuiltin(_ builtin: Builtin, receiver: Value?, _ arguments: [Argument], in scope: Scope, at position: SourcePosition)

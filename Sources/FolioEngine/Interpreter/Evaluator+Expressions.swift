@@ -25,7 +25,7 @@ extension Evaluator {
             if let builtin = context.registry.function(named: name) { return .function(.builtin(builtin)) }
             throw RuntimeError(message: "cannot find '\(name)' in scope", position: expr.position, hint: nil)
         case .anonymousArgument(let index):
-            if let value = scope.lookup("$\(index)") { return value }
+            if let value = scope.lookup(Self.anonymousName(index)) { return value }
             throw RuntimeError(message: "'$\(index)' used outside a closure taking that many arguments", position: expr.position, hint: nil)
         case .array(let elements):
             var element: ValueType?

@@ -45,23 +45,31 @@ extension Evaluator {
         _ container: inout Value, _ indices: [Value], _ arguments: [Argument], at position: SourcePosition,
         _ body: (inout Value) throws -> Void
     ) throws {
+        guard indices.count == 1 || indices.count == 2 else { throw notAssignable(container, at: position) }
         let hasDefault = indices.count == 2 && arguments.last?.label == "default"
-        if indices.count == 1, case .array(var elements) = container {
-            let i = try index(indices[0], count: elements.count, what: "an array", at: position)
+        try updateSubscript(&container, indices[0], indices.count == 2 ? indices[1] : nil, hasDefault: hasDefault, at: position, body)
+    }
+
+    /// `updateSubscript` with one or two indices given apart (compiled code builds no array):
+    /// `second` is a matrix's column, or the `default:` value when `hasDefault`.
+    func updateSubscript(
+        _ container: inout Value, _ first: Value, _ second: Value?, hasDefault: Bool, at position: SourcePosition,
+        _ body: (inout Value) throws -> Void
+    ) throws {
+        if second == nil, case .array(var elements) = container {
+            let i = try index(first, count: elements.count, what: "an array", at: position)
             container = .void
             defer { container = .array(elements) }
             try body(&elements[i])
-        } else if indices.count == 1 || hasDefault, case .dictionary(var dictionary) = container {
-            let key = try dictionaryKey(indices[0], at: position)
+        } else if second == nil || hasDefault, case .dictionary(var dictionary) = container {
+            let key = try dictionaryKey(first, at: position)
             container = .void
             defer { container = .dictionary(dictionary) }
-            var value = dictionary[key] ?? (hasDefault ? indices[1] : .void)
-            try body(&value)
-            dictionary[key] = value
-        } else if indices.count == 2, case .matrix(var matrix) = container {
-            let row = try index(indices[0], count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
+            try dictionary.update(key, missing: second ?? .void, body)
+        } else if let second, case .matrix(var matrix) = container {
+            let row = try index(first, count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
             let column = try index(
-                indices[1], count: matrix.columns, what: "the columns of a \(matrix.shapeDescription) matrix", at: position)
+                second, count: matrix.columns, what: "the columns of a \(matrix.shapeDescription) matrix", at: position)
             var value = Value.double(matrix[row, column])
             try body(&value)
             guard let number = ValueType.double.convert(value), case .double(let entry) = number else {
@@ -71,10 +79,14 @@ extension Evaluator {
             matrix[row, column] = entry
             container = .matrix(matrix)
         } else {
-            throw RuntimeError(
-                message: "cannot assign through a subscript of \(container.typeName)", position: position,
-                hint: "arrays take [i], dictionaries [key], matrices [i, j]")
+            throw notAssignable(container, at: position)
         }
+    }
+
+    private func notAssignable(_ container: Value, at position: SourcePosition) -> RuntimeError {
+        RuntimeError(
+            message: "cannot assign through a subscript of \(container.typeName)", position: position,
+            hint: "arrays take [i], dictionaries [key], matrices [i, j]")
     }
 
     private func index(_ value: Value, count: Int, what: String, at position: SourcePosition) throws -> Int {

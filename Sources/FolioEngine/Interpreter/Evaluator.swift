@@ -7,6 +7,9 @@ import FolioMath
 final class Evaluator {
     let context: CellContext
     var callDepth = 0
+    var compiledFunctions = CompiledFunctions()
+    /// Arguments of compiled calls on their way into a frame (see `CompiledFunction`).
+    var argumentStack: [Value] = []
 
     static let maximumCallDepth = 200
     /// Range loops of at least this many iterations are compiled first (LoopCompiler);
@@ -28,6 +31,7 @@ final class Evaluator {
 
     /// Runs a cell's top level in `scope`; returns the value of a final expression statement.
     func runCell(_ statements: [Stmt], in scope: Scope) throws -> Value? {
+        defer { compiledFunctions.removeAll() }
         var last: Value?
         for statement in statements {
             last = nil
@@ -136,7 +140,7 @@ final class Evaluator {
         let sequence = try evaluate(sequenceExpr, in: scope)
         if !freshScopes, filter == nil, case .range(let lower, let upper) = sequence,
             upper.subtractingReportingOverflow(lower).overflow || upper - lower >= Self.compiledLoopMinimum,
-            case .name(let name, _) = pattern
+            case .name(let name, _) = pattern, !body.usesNameBeforeDeclaring(bound: [name])
         {
             var compiler = LoopCompiler(evaluator: self)
             return try compiler.rangeLoop(name, bounds: { sequence }, body, in: scope, at: sequenceExpr.position)()

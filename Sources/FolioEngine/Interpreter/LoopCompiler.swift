@@ -1,20 +1,27 @@
 /// Compiles an integer for-in loop, when it starts, into Swift closures: the body's names
 /// are resolved once to scope slots, and the common statements and expressions (literals,
-/// names, operators, subscripts, `Int(…)`/`Double(…)`, assignments, `let`, `if`, `append`,
-/// nested range loops) run without walking the syntax tree or searching scopes. Everything else in the
+/// names, operators, subscripts, `Int(…)`/`Double(…)`, calls of compiled functions,
+/// assignments, `let`, `if`, `append`, `return`, nested range loops) run without walking the
+/// syntax tree or searching scopes. Function bodies compile the same way (CompiledFunction). Everything else in the
 /// body runs in the tree-walking evaluator, in the very same scopes, so the semantics and
-/// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`, `tick`).
+/// error messages are the evaluator's own (`binary`, `compound`, `append`, `truth`). The
+/// stop check (`tick`: timeouts, Ctrl-C) runs at every iteration and every call, not at
+/// every statement.
 ///
 /// Only loops whose body makes no closures are compiled (see `StmtKind.forIn`): then one
 /// scope per loop serves every iteration, and the slots found at the start stay valid
 /// (scopes only ever append bindings). The loop's own names (its variable and the body's
 /// `let`/`var`s) are bound before compiling, so a name in the body resolves to the nearest
-/// binding, as it would while walking (lint refuses a use before its declaration).
+/// binding, as it would while walking; a body that uses a name before declaring it is
+/// walked (`usesNameBeforeDeclaring`).
 struct LoopCompiler {
     typealias Code = () throws -> Value
     typealias Block = () throws -> Evaluator.Flow
 
     let evaluator: Evaluator
+    /// False for a function's body (CompiledFunction): a nested loop compiled once would
+    /// share its scope between recursive calls, so it is compiled each time it starts.
+    var compilesNestedLoops = true
 
     /// `for name in bounds() { body }` in a new scope under `parent`; `bounds` yields a range.
     mutating func rangeLoop(_ name: String, bounds: @escaping Code, _ body: [Stmt], in parent: Scope, at position: SourcePosition)
@@ -27,13 +34,14 @@ struct LoopCompiler {
                 for (bound, _) in pattern.names { scope.define(bound, .void, isVar: isVar) }
             }
         }
-        let run = block(body, in: scope)
+        let run = block(body, in: scope), evaluator = self.evaluator
         return {
             guard case .range(let lower, let upper) = try bounds() else {
                 throw RuntimeError(message: "cannot iterate over this value", position: position, hint: nil)
             }
             var index = lower
             while index < upper {
+                try evaluator.tick(at: position)
                 scope[slot: 0] = .int(index)
                 switch try run() {
                 case .breakLoop: return .normal
@@ -45,9 +53,30 @@ struct LoopCompiler {
         }
     }
 
+    /// A function's body in its frame (see CompiledFunction): its result, `()` when it
+    /// ends without `return`.
+    mutating func functionBody(_ body: [Stmt], in frame: Scope, at position: SourcePosition) -> Code {
+        let evaluator = self.evaluator
+        if body.count == 1, case .expression(let expr) = body[0].kind {
+            let value = expression(expr, in: frame)
+            return {
+                try evaluator.tick(at: expr.position)
+                return try value()
+            }
+        }
+        let run = block(body, in: frame), start = body.first?.position ?? position
+        return {
+            try evaluator.tick(at: start)
+            if case .returned(let value) = try run() { return value }
+            return .void
+        }
+    }
+
+    /// The statements of a block. A short block is a chain, each closure calling the next:
+    /// closures kept in an array are called through a reabstraction thunk each.
     private mutating func block(_ statements: [Stmt], in scope: Scope) -> Block {
+        guard statements.count > Self.longestChain else { return chain(statements[...], in: scope) }
         let compiled = statements.map { statement($0, in: scope) }
-        if compiled.count == 1 { return compiled[0] }
         return {
             for statement in compiled {
                 let flow = try statement()
@@ -58,6 +87,21 @@ struct LoopCompiler {
         }
     }
 
+    /// Chains nest one call per statement, so only blocks this short are chained.
+    private static let longestChain = 16
+
+    private mutating func chain(_ statements: ArraySlice<Stmt>, in scope: Scope) -> Block {
+        guard let head = statements.first else { return { .normal } }
+        let first = statement(head, in: scope)
+        if statements.count == 1 { return first }
+        let rest = chain(statements.dropFirst(), in: scope)
+        return {
+            let flow = try first()
+            guard case .normal = flow else { return flow }
+            return try rest()
+        }
+    }
+
     private mutating func statement(_ statement: Stmt, in scope: Scope) -> Block {
         let evaluator = self.evaluator, position = statement.position
         switch statement.kind {
@@ -65,15 +109,19 @@ struct LoopCompiler {
             guard let slot = scope.slot(of: name), slot.scope === scope else { break }
             let value = expression(valueExpr, in: scope)
             return {
-                try evaluator.tick(at: position)
                 slot.scope[slot: slot.index] = try value()
                 return .normal
             }
         case .assign(let target, let op, let valueExpr):
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
                 let value = expression(valueExpr, in: scope)
+                // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
+                if let op, case .statement(let update)? = op.inline(
+                    InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position))
+                {
+                    return update
+                }
                 return {
-                    try evaluator.tick(at: position)
                     let newValue = try value()
                     try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
                     return .normal
@@ -83,13 +131,15 @@ struct LoopCompiler {
             guard case .subscriptAccess(let base, let arguments) = target.kind, case .name(let name) = base.kind,
                 let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index)
             else { break }
+            guard arguments.count == 1 || arguments.count == 2 else { break }
             let value = expression(valueExpr, in: scope)
-            let indexCodes = arguments.map { expression($0.value, in: scope) }
+            let firstCode = expression(arguments[0].value, in: scope)
+            let hasSecond = arguments.count == 2, hasDefault = hasSecond && arguments[1].label == "default"
+            let secondCode = hasSecond ? expression(arguments[1].value, in: scope) : { .void }
             return {
-                try evaluator.tick(at: position)
                 let newValue = try value()
-                let indices = try indexCodes.map { try $0() }
-                try evaluator.updateSubscript(&slot.scope[slot: slot.index], indices, arguments, at: target.position) {
+                let first = try firstCode(), second = hasSecond ? try secondCode() : nil
+                try evaluator.updateSubscript(&slot.scope[slot: slot.index], first, second, hasDefault: hasDefault, at: target.position) {
                     try evaluator.assign(op, newValue, to: &$0, at: position)
                 }
                 return .normal
@@ -101,44 +151,56 @@ struct LoopCompiler {
             {
                 let element = expression(arguments[0].value, in: scope)
                 return {
-                    try evaluator.tick(at: position)
-                    let value = try element()
+                        let value = try element()
                     try evaluator.append(value, to: &slot.scope[slot: slot.index], at: callee.position)
                     return .normal
                 }
             }
             let value = expression(expr, in: scope)
             return {
-                try evaluator.tick(at: position)
                 _ = try value()
                 return .normal
             }
         case .ifElse(let conditions, let then, let otherwise) where !then.declaresNames && !(otherwise?.declaresNames ?? false):
-            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
             let thenBlock = block(then, in: scope)
-            let otherwiseBlock = otherwise.map { block($0, in: scope) }
+            // Closures are kept out of optionals here and below: `Optional.map` hands them
+            // back behind a reabstraction thunk.
+            var otherwiseBlock: Block = { .normal }
+            if let otherwise { otherwiseBlock = block(otherwise, in: scope) }
+            if conditions.count == 1 {
+                let test = expression(conditions[0], in: scope), at = conditions[0].position
+                return {
+                    if try evaluator.truth(try test(), at: at) { return try thenBlock() }
+                    return try otherwiseBlock()
+                }
+            }
+            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
             return {
-                try evaluator.tick(at: position)
                 for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
-                    return try otherwiseBlock?() ?? .normal
+                    return try otherwiseBlock()
                 }
                 return try thenBlock()
             }
-        case .forIn(.name(let name, _), let sequence, nil, let body, false):
-            guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange else { break }
+        case .forIn(.name(let name, _), let sequence, nil, let body, false) where compilesNestedLoops:
+            guard case .binary(let op, _, _) = sequence.kind, op == .halfOpenRange || op == .closedRange,
+                !body.usesNameBeforeDeclaring(bound: [name])
+            else { break }
             let loop = rangeLoop(name, bounds: expression(sequence, in: scope), body, in: scope, at: sequence.position)
             return {
-                try evaluator.tick(at: position)
                 return try loop()
+            }
+        case .returnValue(let valueExpr):
+            var value: Code = { .void }
+            if let valueExpr { value = expression(valueExpr, in: scope) }
+            return {
+                return .returned(try value())
             }
         case .breakLoop:
             return {
-                try evaluator.tick(at: position)
                 return .breakLoop
             }
         case .continueLoop:
             return {
-                try evaluator.tick(at: position)
                 return .continueLoop
             }
         default:
@@ -162,6 +224,9 @@ struct LoopCompiler {
         case .name(let name):
             guard let slot = scope.slot(of: name) else { break }
             return { slot.scope[slot: slot.index] }
+        case .anonymousArgument(let index):
+            guard let slot = scope.slot(of: Evaluator.anonymousName(index)) else { break }
+            return { slot.scope[slot: slot.index] }
         case .binary(let op, let left, let right) where op == .and || op == .or:
             let isAnd = op == .and
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
@@ -172,6 +237,11 @@ struct LoopCompiler {
             }
         case .binary(let op, let left, let right):
             let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
+            if case .expression(let code)? = op.inline(
+                InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position))
+            {
+                return code
+            }
             return {
                 let a = try leftCode()
                 return try evaluator.binary(op, a, try rightCode(), at: position)
@@ -181,6 +251,24 @@ struct LoopCompiler {
             return { try evaluator.prefix(op, try code(), at: position) }
         case .subscriptAccess(let base, let arguments):
             let container = expression(base, in: scope)
+            // `xs[i]` and `counts[k, default: 0]` read directly; the rest (ranges, matrices,
+            // errors) in the evaluator.
+            if arguments.count == 1 {
+                let indexCode = expression(arguments[0].value, in: scope)
+                return {
+                    let value = try container(), index = try indexCode()
+                    if case .array(let elements) = value, case .int(let i) = index, elements.indices.contains(i) { return elements[i] }
+                    return try evaluator.subscriptValue(value, [index], arguments, at: position)
+                }
+            }
+            if arguments.count == 2, arguments[1].label == "default" {
+                let keyCode = expression(arguments[0].value, in: scope), fallbackCode = expression(arguments[1].value, in: scope)
+                return {
+                    let value = try container(), key = try keyCode(), fallback = try fallbackCode()
+                    if case .dictionary(let dictionary) = value, let hashable = DictionaryKey(key) { return dictionary[hashable] ?? fallback }
+                    return try evaluator.subscriptValue(value, [key, fallback], arguments, at: position)
+                }
+            }
             let indexCodes = arguments.map { expression($0.value, in: scope) }
             return {
                 let value = try container()
@@ -188,10 +276,14 @@ struct LoopCompiler {
                 return try evaluator.subscriptValue(value, indices, arguments, at: position)
             }
         case .call(let callee, let arguments):
+            guard case .name(let name) = callee.kind, arguments.allSatisfy({ $0.label == nil }) else { break }
+            if let slot = scope.slot(of: name) {
+                guard arguments.allSatisfy({ Self.ignoresExpectedType($0.value) }) else { break }
+                return call(expr, slot, arguments, in: scope)
+            }
             // `Double(i)` and `Int(x)` on numbers, the conversions of inner loops; any other
             // argument goes to the built-in itself.
-            guard case .name(let name) = callee.kind, name == "Double" || name == "Int", scope.slot(of: name) == nil,
-                arguments.count == 1, arguments[0].label == nil,
+            guard name == "Double" || name == "Int", arguments.count == 1,
                 let builtin = evaluator.context.registry.function(named: name)
             else { break }
             let argument = expression(arguments[0].value, in: scope)
@@ -208,5 +300,49 @@ struct LoopCompiler {
             break
         }
         return { try evaluator.evaluate(expr, in: scope) }
+    }
+
+    /// `f(a, b)` where `f` names a binding: a compiled closure or function takes its
+    /// arguments in order with no scope built; anything else goes to the evaluator.
+    private mutating func call(_ expr: Expr, _ slot: (scope: Scope, index: Int), _ arguments: [Argument], in scope: Scope) -> Code {
+        let evaluator = self.evaluator, position = expr.position
+        let push = pushArguments(arguments[...], from: 0, in: scope), count = arguments.count
+        return {
+            guard case .function(.closure(let closure)) = slot.scope[slot: slot.index],
+                let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
+                function.bindsInOrder(count)
+            else { return try evaluator.evaluate(expr, in: scope) }
+            let base = evaluator.argumentStack.count
+            do {
+                try push(function)
+            } catch {
+                evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
+                throw error
+            }
+            return try evaluator.run(function, argumentsFrom: base, at: position)
+        }
+    }
+
+    /// Evaluates `arguments` (number `index` on) and pushes them, converted for `function`,
+    /// on the argument stack: a chain of closures, not an array of them (see `chain`).
+    private mutating func pushArguments(_ arguments: ArraySlice<Argument>, from index: Int, in scope: Scope) -> (CompiledFunction) throws -> Void {
+        guard let first = arguments.first else { return { _ in } }
+        let evaluator = self.evaluator, position = first.value.position
+        let code = expression(first.value, in: scope)
+        let rest = pushArguments(arguments.dropFirst(), from: index + 1, in: scope)
+        return { function in
+            let value = try function.argument(try code(), index, at: position)
+            evaluator.argumentStack.append(value)
+            try rest(function)
+        }
+    }
+
+    /// Whether `expr` evaluates the same whatever type is expected of it (the evaluator
+    /// resolves `.case`, literals of arrays and dictionaries and `?:` against a parameter's type).
+    private static func ignoresExpectedType(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .implicitMember, .array, .dictionary, .ternary: false
+        default: true
+        }
     }
 }

@@ -221,7 +221,8 @@ extension Lowering {
         return FunctionLiteral(
             name: nil, parameters: parameters, body: body, position: start,
             anonymousArgumentCount: closure.signature == nil ? Self.anonymousArgumentCount(in: closure) : 0,
-            source: FunctionSource(text: closure.trimmedDescription, line: start.line, column: start.column))
+            source: FunctionSource(text: closure.trimmedDescription, line: start.line, column: start.column),
+            bodyMakesClosures: Self.makesClosures(closure.statements))
     }
 
     /// One more than the highest `$n` used directly in `closure` (not in nested closures).

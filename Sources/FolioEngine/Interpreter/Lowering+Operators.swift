@@ -59,7 +59,7 @@ extension Lowering {
         let body = Expr(kind: .binary(op, operands[0], operands[1]), position: position)
         return FunctionLiteral(
             name: nil, parameters: [], body: [Stmt(kind: .expression(body), position: position)], position: position,
-            anonymousArgumentCount: 2, source: nil)
+            anonymousArgumentCount: 2, source: nil, bodyMakesClosures: false)
     }
 
     /// Precedence climbing; a binary expression is located at its operator.

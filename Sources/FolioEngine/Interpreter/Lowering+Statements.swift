@@ -110,7 +110,8 @@ extension Lowering {
         return FunctionLiteral(
             name: decl.name.text, parameters: parameters, body: block(body.statements), position: start,
             anonymousArgumentCount: 0,
-            source: FunctionSource(text: decl.trimmedDescription, line: start.line, column: start.column))
+            source: FunctionSource(text: decl.trimmedDescription, line: start.line, column: start.column),
+            bodyMakesClosures: Self.makesClosures(body.statements))
     }
 
     mutating func statement(_ stmt: StmtSyntax) -> Stmt? {
@@ -126,7 +127,7 @@ extension Lowering {
             return Stmt(
                 kind: .forIn(
                     pattern: pattern, sequence: sequence, filter: filter, body: block(forStmt.body.statements),
-                    bodyMakesClosures: Self.makesClosures(forStmt.body)),
+                    bodyMakesClosures: Self.makesClosures(forStmt.body.statements)),
                 position: at)
         }
         if let whileStmt = stmt.as(WhileStmtSyntax.self) {
@@ -226,15 +227,15 @@ extension Lowering {
     }
 
 
-    /// Whether `body` contains a closure or a function declaration.
-    static func makesClosures(_ body: CodeBlockSyntax) -> Bool {
+    /// Whether `body` contains a closure, a function or a struct declaration.
+    static func makesClosures(_ body: CodeBlockItemListSyntax) -> Bool {
         let finder = ClosureFinder(viewMode: .sourceAccurate)
         finder.walk(body)
         return finder.found
     }
 }
 
-/// Finds closures and nested functions (which capture scopes).
+/// Finds closures, nested functions and structs (which capture scopes).
 private final class ClosureFinder: SyntaxVisitor {
     var found = false
 
@@ -244,6 +245,11 @@ private final class ClosureFinder: SyntaxVisitor {
     }
 
     override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+        found = true
+        return .skipChildren
+    }
+
+    override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
         found = true
         return .skipChildren
     }

@@ -34,6 +34,9 @@ final class Scope: @unchecked Sendable {
 
     func freeze() { isFrozen = true }
 
+    /// How many names this scope binds (not its parents).
+    var bindingCount: Int { names.count }
+
     /// Where `name` is bound in this scope (not its parents).
     @inline(__always)
     private func position(of name: String) -> Int? {

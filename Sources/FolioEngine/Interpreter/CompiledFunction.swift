@@ -1,0 +1,152 @@
+/// A closure or `func` compiled (LoopCompiler) for the evaluator that calls it, so that a
+/// call neither builds a scope nor walks the body: one frame scope, reused by every call,
+/// holds the parameters and the body's own `let`/`var` names, and the body reads them
+/// through slots.
+///
+/// Only a body that makes no closures, functions or structs is compiled: nothing can then
+/// capture the frame, so reusing it is invisible. A recursive call saves the bindings of
+/// the call it interrupts and restores them when it returns. A compiled function belongs
+/// to one evaluator, that is one cell run on one thread (a function of an earlier cell may
+/// be called by several cells at once: each compiles its own).
+final class CompiledFunction {
+    let closure: Closure
+    /// The declared parameter types (nil: untyped), which arguments are converted to.
+    let parameterTypes: [(annotation: TypeAnnotation, type: ValueType)?]
+    /// Parameters (or the `$0`, `$1`, … a closure without a parameter list uses) come first.
+    private let frame: Scope
+    private let parameterCount: Int
+    private let frameSize: Int
+    /// Whether calls pass `$0`, `$1`, … (at least `parameterCount` values, unconverted).
+    private let isAnonymous: Bool
+    /// Whether the parameters have no argument labels (or a closure's, which calls never write).
+    private let isUnlabelled: Bool
+    private let body: () throws -> Value
+    /// Calls of this function under way (more than one when it recursed).
+    private var activeCalls = 0
+    /// The bindings of interrupted calls, `frameSize` values each, innermost last.
+    private var savedBindings: [Value] = []
+
+    /// Compiles `closure`, or nil when its body makes closures (see above), uses one of
+    /// its names before declaring it (`usesNameBeforeDeclaring`) or its parameter names repeat.
+    init?(_ closure: Closure, evaluator: Evaluator) {
+        let literal = closure.literal
+        guard !literal.bodyMakesClosures else { return nil }
+        self.closure = closure
+        isAnonymous = literal.parameters.isEmpty && literal.name == nil
+        isUnlabelled = literal.name == nil || literal.parameters.allSatisfy { $0.label == nil }
+        let parameterNames = isAnonymous ? (0..<literal.anonymousArgumentCount).map(Evaluator.anonymousName) : closure.parameterNames
+        parameterTypes = literal.parameters.map { parameter in parameter.type.map { ($0, evaluator.valueType(of: $0)) } }
+        parameterCount = parameterNames.count
+        let framed = Scope(parent: closure.scope)
+        for name in parameterNames { framed.define(name, .void, isVar: false) }
+        guard framed.bindingCount == parameterCount, !literal.body.usesNameBeforeDeclaring(bound: Set(parameterNames)) else {
+            return nil
+        }
+        for statement in literal.body {
+            if case .binding(let isVar, let pattern, _, _) = statement.kind {
+                for (name, _) in pattern.names { framed.define(name, .void, isVar: isVar) }
+            }
+        }
+        frame = framed
+        frameSize = framed.bindingCount
+        var compiler = LoopCompiler(evaluator: evaluator, compilesNestedLoops: false)
+        body = compiler.functionBody(literal.body, in: framed, at: literal.position)
+    }
+
+    /// Whether `count` unlabelled arguments bind to the parameters one each, in order (as
+    /// `Evaluator.apply` binds them; other calls take the evaluator's way).
+    func bindsInOrder(_ count: Int) -> Bool {
+        isAnonymous ? count >= parameterCount : count == parameterCount && isUnlabelled
+    }
+
+    /// Argument `index`, converted to its parameter's declared type.
+    func argument(_ value: Value, _ index: Int, at position: SourcePosition) throws -> Value {
+        guard !isAnonymous, let (annotation, type) = parameterTypes[index] else { return value }
+        guard let converted = type.convert(value) else { throw Evaluator.argumentMismatch(value, annotation, at: position) }
+        return converted
+    }
+
+    /// Runs the body with `arguments` (at least the parameters, already converted) bound.
+    func call(_ arguments: [Value]) throws -> Value {
+        try run { frame in
+            for index in 0..<parameterCount { frame[slot: index] = arguments[index] }
+        }
+    }
+
+    /// Runs the body with the arguments a compiled call pushed on `evaluator.argumentStack`
+    /// from `base` on (converted) bound, and pops them: no array is built per call.
+    func call(argumentsFrom base: Int, of evaluator: Evaluator) throws -> Value {
+        try run { frame in
+            for index in 0..<parameterCount { frame[slot: index] = evaluator.argumentStack[base + index] }
+            evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
+        }
+    }
+
+    /// Saves the bindings of the call under way, if any, lets `bind` set the parameters,
+    /// runs the body and restores the saved bindings.
+    @inline(__always)
+    private func run(_ bind: (Scope) -> Void) throws -> Value {
+        if activeCalls > 0 {
+            for index in 0..<frameSize { savedBindings.append(frame[slot: index]) }
+        }
+        activeCalls += 1
+        defer {
+            activeCalls -= 1
+            if activeCalls > 0 {
+                for index in (0..<frameSize).reversed() { frame[slot: index] = savedBindings.removeLast() }
+            }
+        }
+        bind(frame)
+        return try body()
+    }
+}
+
+/// The functions one evaluator has compiled, by closure. A closure is compiled at its
+/// second call: one called once (a struct's method, a closure made in a loop) costs less
+/// to walk than to compile.
+struct CompiledFunctions {
+    private enum Entry {
+        case calledOnce(Closure)
+        case compiled(CompiledFunction)
+        case walked(Closure)
+    }
+
+    /// Entries hold their closure, so its identifier is not reused while it is a key.
+    private var entries: [ObjectIdentifier: Entry] = [:]
+    /// The last function found: `map` and `reduce` call one closure many times.
+    private var last: CompiledFunction?
+    /// Entries kept at most (closures made in a long loop must not pile up).
+    private static let capacity = 4096
+
+    /// `closure` compiled, or nil when it is called for the first time or cannot be compiled.
+    mutating func function(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
+        if let last, last.closure === closure { return last }
+        guard !closure.literal.bodyMakesClosures else { return nil }
+        let key = ObjectIdentifier(closure)
+        switch entries[key] {
+        case .compiled(let function)?:
+            last = function
+            return function
+        case .walked?:
+            return nil
+        case .calledOnce?:
+            guard let function = CompiledFunction(closure, evaluator: evaluator) else {
+                entries[key] = .walked(closure)
+                return nil
+            }
+            entries[key] = .compiled(function)
+            last = function
+            return function
+        case nil:
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = .calledOnce(closure)
+            return nil
+        }
+    }
+
+    /// Forgets every function (compiled code holds the evaluator: this breaks the cycle).
+    mutating func removeAll() {
+        entries = [:]
+        last = nil
+    }
+}
