@@ -4,18 +4,9 @@ import Testing
 /// Functions and closures called more than once run compiled (CompiledFunction): each
 /// case here calls them often enough, and must give what the tree-walking evaluator gives.
 @Suite struct CompiledFunctionTests {
-    private func value(_ code: String) -> String? {
-        let outcome = TestSupport.run(code)
-        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
-        #expect(outcome.error == nil, "\(outcome.error?.rendered ?? "")")
-        return outcome.value
-    }
+    private func value(_ code: String, params: [String] = []) -> String? { TestSupport.value(code, params: params) }
 
-    private func failure(_ code: String) -> String? {
-        let outcome = TestSupport.run(code, timeoutSeconds: 0.3)
-        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
-        return outcome.error?.headline
-    }
+    private func failure(_ code: String) -> String? { TestSupport.failure(code) }
 
     @Test func recursionKeepsEachCallsLocals() {
         #expect(value("func fib(_ n: Int) -> Int {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(20)") == "6765")

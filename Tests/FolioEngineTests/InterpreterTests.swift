@@ -5,18 +5,9 @@ import FolioNotebook
 
 /// One test per construct of the cell language; code starts at file line 6.
 @Suite struct InterpreterTests {
-    private func value(_ code: String, params: [String] = []) -> String? {
-        let outcome = TestSupport.run(code, params: params)
-        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
-        #expect(outcome.error == nil, "\(outcome.error?.rendered ?? "")")
-        return outcome.value
-    }
+    private func value(_ code: String, params: [String] = []) -> String? { TestSupport.value(code, params: params) }
 
-    private func failure(_ code: String) -> String? {
-        let outcome = TestSupport.run(code, timeoutSeconds: 0.3)
-        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
-        return outcome.error?.headline
-    }
+    private func failure(_ code: String) -> String? { TestSupport.failure(code) }
 
     @Test func letAndVar() { #expect(value("let a = 2\nvar b = a\nb = b + 1\nb") == "3") }
     @Test func compoundAssignment() { #expect(value("var x = 10\nx += 5\nx -= 3\nx *= 2\nx /= 4\nx %= 4\nx") == "2") }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import FolioNotebook
 @testable import FolioEngine
 
@@ -37,6 +38,22 @@ enum TestSupport {
     /// Parses, checks and runs `code` as a one-cell notebook without the cache.
     static func run(_ code: String, params: [String] = [], timeoutSeconds: Double? = 5) -> Outcome {
         runNotebook(source(cells: [code], params: params), timeoutSeconds: timeoutSeconds)
+    }
+
+    /// The value `code` shows, expecting no diagnostic and no error.
+    static func value(_ code: String, params: [String] = []) -> String? {
+        let outcome = run(code, params: params)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.error == nil, "\(outcome.error?.rendered ?? "")")
+        return outcome.value
+    }
+
+    /// The headline of the run-time error `code` stops with (under a 0.3 s timeout),
+    /// expecting no static diagnostic.
+    static func failure(_ code: String) -> String? {
+        let outcome = run(code, timeoutSeconds: 0.3)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.rendered))")
+        return outcome.error?.headline
     }
 
     static func runNotebook(_ source: String, path: String = "t.md", timeoutSeconds: Double? = 5) -> Outcome {
