@@ -88,7 +88,7 @@ extension Checker {
                     diagnostic(
                         SourcePosition(line: line, column: column),
                         "sweep cell '\(cell.id)' reads \(names) point by point, but sweep cell '\(notebook.cells[source].id)' has no \(variable.name) = \(missing)",
-                        hint: "its \(variable.name) values are \(variable.values.map(\.description).joined(separator: ", ")): a sweep that has all of another's variables reads it at its own point, so each of its values must be among the other's"))
+                        hint: "its \(variable.name) values are \(variable.values.map(\.description).joined(separator: ", ")): " + SweepGrid.pointwiseRule))
             }
         }
         return problems

@@ -86,7 +86,7 @@ extension Scheduler {
             let more = missing.count > 1 ? " (and \(missing.count - 1) more point\(missing.count == 2 ? "" : "s"))" : ""
             return (
                 "sweep cell '\(cells[index].id)' reads \(names) point by point, but sweep cell '\(cells[upstream].id)' has no point for \(first.id)\(more)",
-                "its grid is \(other.grid.summary), this one's \(grid.summary): a sweep that has all of another's variables reads it at its own point, so each of its values must be among the other's"
+                "its grid is \(other.grid.summary), this one's \(grid.summary): " + SweepGrid.pointwiseRule
             )
         }
         return nil

@@ -21,8 +21,8 @@ struct Planner {
         /// The entry of each cached plain cell, for reading the lists grids take their values from.
         var entries: [Int: CellCache.CachedCell] = [:]
         var pendingUnits: [Int: [String]] = [:]
-        /// Each sweep cell's grid and, per point, its effective key (when cached) or its unit id (when pending).
-        var sweeps: [Int: (grid: SweepGrid, keys: [String?], pending: [String?])] = [:]
+        /// Each sweep cell's grid and, per point, its effective key (nil while pending).
+        var sweeps: [Int: (grid: SweepGrid, keys: [String?])] = [:]
         var unitStages: [String: Int] = [:]
         var units: [WorkPlan.Unit] = []
         var waiting: [WorkPlan.Waiting] = []
@@ -57,6 +57,7 @@ struct Planner {
             }
             let pointwise = analyses[index].pointwiseUpstream
             let changedParams = paramsChanged(upTo: index)
+            let measuredWith = changedParams.isEmpty ? nil : changedParams
             let wholeUpstream = upstream.filter { !pointwise.contains($0) }
             let points: [SweepGrid.Point?] = grid.map { $0.points.map(Optional.some) } ?? [nil]
             var pending: [WorkPlan.Unit] = []
@@ -70,7 +71,8 @@ struct Planner {
                     guard let coordinates, let sweep = sweeps[upstream], let found = sweep.grid.point(at: coordinates) else {
                         return (nil, nil)
                     }
-                    return (sweep.keys[found.index], sweep.pending[found.index])
+                    let key = sweep.keys[found.index]
+                    return (key, key == nil ? WorkUnitKeys.unitID(cell: notebook.cells[upstream].id, point: found.point.id) : nil)
                 }
                 var dependsOn = wholeUpstream.flatMap { pendingUnits[$0] ?? [] }
                 dependsOn += pointwise.sorted().compactMap { upstreamPoint($0).pending }
@@ -93,21 +95,19 @@ struct Planner {
                 keys.append(nil)
                 let stage = dependsOn.compactMap { unitStages[$0] }.max().map { $0 + 1 } ?? 0
                 unitStages[id] = stage
-                let measured = measurement(id, changedParams)
+                let measured = seconds(id)
                 pending.append(
                     WorkPlan.Unit(
                         id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
-                        measuredSeconds: measured?.seconds, measuredWith: measured?.otherParams))
+                        measuredSeconds: measured, measuredWith: measured == nil ? nil : measuredWith))
             }
-            if let grid {
-                sweeps[index] = (grid, keys, keys.indices.map { keys[$0] == nil ? WorkUnitKeys.unitID(cell: cell.id, point: points[$0]?.id) : nil })
-            }
+            if let grid { sweeps[index] = (grid, keys) }
             if pending.isEmpty {
                 let known = keys.compactMap { $0 }
                 effectiveKeys[index] = cell.options.sweep == nil ? known.first : WorkUnitKeys.sweepKey(pointKeys: known)
             } else {
                 pendingUnits[index] = pending.map(\.id)
-                units += fillingUnknownSeconds(pending, cell: cell, grid: grid, changedParams)
+                units += fillingUnknownSeconds(pending, cell: cell, grid: grid, measuredWith: measuredWith)
             }
         }
         return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting)
@@ -152,26 +152,26 @@ struct Planner {
         return changed
     }
 
-    /// What unit `id` took when it last ran, with `changedParams` (nil when empty).
-    private func measurement(_ id: String, _ changedParams: [String: String]) -> (seconds: Double, otherParams: [String: String]?)? {
+    /// What unit `id` took when it last ran.
+    private func seconds(_ id: String) -> Double? {
         guard let key = previousEntries[id], case .found(let found) = cache.lookupCell(key: key) else { return nil }
-        return (found.entry.seconds, changedParams.isEmpty ? nil : changedParams)
+        return found.entry.seconds
     }
 
     /// Points without a measurement (new grid values) get the mean measured seconds of
-    /// their cell's points in the last render.
+    /// their cell's points in the last render (measured with `measuredWith`, like them).
     private func fillingUnknownSeconds(
-        _ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?, _ changedParams: [String: String]
+        _ units: [WorkPlan.Unit], cell: Cell, grid: SweepGrid?, measuredWith: [String: String]?
     ) -> [WorkPlan.Unit] {
         guard let grid, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
-        let measured = grid.points.compactMap { measurement(WorkUnitKeys.unitID(cell: cell.id, point: $0.id), changedParams) }
+        let measured = grid.points.compactMap { seconds(WorkUnitKeys.unitID(cell: cell.id, point: $0.id)) }
         guard !measured.isEmpty else { return units }
-        let mean = measured.map(\.seconds).reduce(0, +) / Double(measured.count)
+        let mean = measured.reduce(0, +) / Double(measured.count)
         return units.map { unit in
             var unit = unit
             if unit.measuredSeconds == nil {
                 unit.measuredSeconds = mean
-                unit.measuredWith = measured[0].otherParams
+                unit.measuredWith = measuredWith
             }
             return unit
         }

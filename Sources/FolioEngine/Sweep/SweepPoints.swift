@@ -50,11 +50,6 @@ final class SweepPoints: @unchecked Sendable {
         var hint: String
     }
 
-    /// The unit id of this cell's point at `coordinates`, or nil when it has none.
-    func unit(at coordinates: [String: ParamValue]) -> String? {
-        sweep.position(at: coordinates).map { sweep.unitID(cell, $0) }
-    }
-
     /// The values of the point at `coordinates` (a reader's coordinates: names this grid
     /// lacks are ignored).
     func values(at coordinates: [String: ParamValue]) throws(Failure) -> [(name: String, value: Value)] {
@@ -62,7 +57,7 @@ final class SweepPoints: @unchecked Sendable {
             let wanted = sweep.grid.variables.map { "\($0.name)=\(coordinates[$0.name]?.description ?? "?")" }.joined(separator: ",")
             throw Failure(
                 message: "sweep cell '\(cell.id)' has no point \(wanted)",
-                hint: "its grid is \(sweep.grid.summary); a sweep reads another point by point when it has all of its variables, so its values must be among the other's")
+                hint: "its grid is \(sweep.grid.summary): " + SweepGrid.pointwiseRule)
         }
         return try values(atPosition: position)
     }

@@ -9,6 +9,11 @@ extension SweepGrid {
         return upstream.variables.allSatisfy { own.contains($0.name) }
     }
 
+    /// The rule `readsPointwise` follows, as hints state it when a reading sweep's grid has
+    /// a value the sweep it reads lacks.
+    public static let pointwiseRule =
+        "a sweep that has all of another's variables reads it at its own point, so each of its values must be among the other's"
+
     /// The coordinates of `point` by variable name.
     public func coordinates(of point: Point) -> [String: ParamValue] {
         Dictionary(zip(variables.map(\.name), point.coordinates), uniquingKeysWith: { first, _ in first })
