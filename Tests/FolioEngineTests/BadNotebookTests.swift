@@ -68,6 +68,9 @@ import FolioNotebook
         Case(file: "unknown-option-case.md", location: "10:25", message: "type 'LineDash' has no case '.dotty'"),
         Case(file: "unknown-record-field.md", location: "11:9", message: "value of type VAEResult has no member 'encoderWeights'"),
         Case(file: "operand-type-mismatch.md", location: "10:15", message: "binary operator '+' cannot be applied to Int and String"),
+        Case(file: "work-reads-sweep.md", location: "17:11", message: "the work estimate reads 'size' of sweep cell 'problems'"),
+        Case(file: "work-not-a-number.md", location: "8:11", message: "a work estimate must be a number, not String"),
+        Case(file: "work-unknown-name.md", location: "8:18", message: "cannot find 'sampels' in scope"),
     ]
 
     /// Found while running, at the failing expression.
@@ -79,6 +82,7 @@ import FolioNotebook
         Case(file: "shape-mismatch.md", location: "11:9", message: "matmul: shapes 2×3 and 2×2 do not match (inner dimensions 3 and 2 differ)"),
         Case(file: "nan-from-builtin.md", location: "10:9", message: "'log' returned NaN"),
         Case(file: "expect-error-succeeds.md", location: "8:1", message: "cell 'cell-1' was expected to fail but succeeded"),
+        Case(file: "work-negative.md", location: "9:11", message: "the work estimate is -10.0; it must be a finite number ≥ 0"),
     ]
 
     private func load(_ file: String) throws -> (Notebook, [Diagnostic], String) {

@@ -19,6 +19,16 @@ struct CellEntry: Codable, Sendable {
     var seconds: Double
     /// Blob name → size of every blob the values refer to (`folio clean`, `folio cache`).
     var blobs: [String: Int]
+    /// The cell's work estimate for this run, when it has one: with `seconds`, the rate
+    /// `folio plan` projects other sizes by.
+    var work: MeasuredWork?
+}
+
+/// A work estimate's value for one run, with the expression that gave it (a rate is only
+/// taken from runs of the estimate as it is written now).
+struct MeasuredWork: Codable, Sendable, Equatable {
+    var expression: String
+    var value: Double
 }
 
 /// A cached inline value: only what it shows (text and numbers), so restoring it needs

@@ -21,13 +21,20 @@ struct CellAnalysis: Sendable {
     /// loads that point only.
     var pointwiseUpstream: Set<Int> = []
 
+    /// The cell's work estimate (`//| work:`), checked and lowered.
+    var work: WorkEstimate?
+    /// Names the work estimate reads from (plain) cells above → index of the defining cell.
+    /// They order the cell after those cells and are bound when it runs, but are not in its
+    /// key: an estimate changes no result.
+    var workReads: [String: Int] = [:]
+
     /// The cells whose values this one's code reads, in document order: the cells its key
     /// (and each of its points' keys) hashes.
     var codeUpstream: [Int] { Set(reads.values).sorted() }
 
-    /// Every cell this one needs first: those its code reads and those its grid's lists
-    /// come from, in document order.
-    var upstream: [Int] { Set(reads.values).union(gridReads.values).sorted() }
+    /// Every cell this one needs first: those its code reads, those its grid's lists come
+    /// from and those its work estimate reads, in document order.
+    var upstream: [Int] { Set(reads.values).union(gridReads.values).union(workReads.values).sorted() }
 }
 
 /// What the static check learned about a notebook: one analysis per cell and one per

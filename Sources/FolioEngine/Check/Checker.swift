@@ -77,6 +77,11 @@ struct Checker {
                 analysis.gridReads = sources.reads
                 diagnostics += sources.problems
             }
+            if let (estimate, reads, problems) = workEstimate(of: cells[index], index: index) {
+                analysis.work = estimate
+                analysis.workReads = reads
+                diagnostics += problems
+            }
             analyses.append(analysis)
         }
         for inline in notebook.inlineExpressions { inlineAnalyses.append(checkInline(inline)) }

@@ -13,6 +13,8 @@ struct CellRunner {
         var seconds: Double
         /// The scope the cell ran in (frozen), which its exported closures captured.
         var scope: Scope
+        /// The value of the cell's work estimate, when it has one.
+        var work: MeasuredWork? = nil
     }
 
     let notebook: Notebook
@@ -31,6 +33,14 @@ struct CellRunner {
     /// random stream), and `inputs` hold the point's sweep variables.
     func run(_ analysis: CellAnalysis, cell: Cell, inputs: [String: Value], point: String? = nil) -> Outcome {
         let start = now()
+        // The estimate runs first: if it fails, no computation is spent (or lost) before the error.
+        var work: MeasuredWork?
+        if let estimate = analysis.work {
+            switch self.work(estimate, inputs: inputs) {
+            case .success(let value): work = MeasuredWork(expression: estimate.expression, value: value)
+            case .failure(let error): return .failed(error)
+            }
+        }
         let run = execute(
             analysis.statements, id: cell.id, stream: WorkUnitKeys.stream(cell: cell.id, point: point), options: cell.options,
             inputs: inputs,
@@ -44,7 +54,28 @@ struct CellRunner {
         let exports = analysis.defines.compactMap { name in run.scope.lookup(name).map { (name, $0) } }
         return Outcome(
             exports: exports, outputs: run.context.outputs, filesRead: run.context.filesRead, error: run.failure,
-            seconds: max(0, now() - start), scope: run.scope)
+            seconds: max(0, now() - start), scope: run.scope, work: work)
+    }
+
+    /// The value of work estimate `estimate` over `inputs` (params, sweep variables and the
+    /// names it reads): a finite number ≥ 0, else an error at the option.
+    func work(_ estimate: WorkEstimate, inputs: [String: Value]) -> Result<Double, RuntimeError> {
+        let run = execute(
+            estimate.statements, id: "work", stream: "work", options: CellOptions(), inputs: inputs, fallback: estimate.position)
+        if let failure = run.failure { return .failure(failure) }
+        let value: Double? =
+            switch run.last {
+            case .int(let int)?: Double(int)
+            case .double(let double)?: double
+            default: nil
+            }
+        guard let value, value.isFinite, value >= 0 else {
+            return .failure(
+                RuntimeError(
+                    message: "the work estimate is \(run.last.map(ValueFormatter().text) ?? "nothing"); it must be a finite number ≥ 0",
+                    position: estimate.position, hint: Checker.workHint))
+        }
+        return .success(value)
     }
 
     /// Evaluates an inline value's expression over the values it reads, with its own random

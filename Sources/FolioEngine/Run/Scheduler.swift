@@ -254,11 +254,12 @@ final class Scheduler: @unchecked Sendable {
         options.events(.warning(message))
     }
 
-    /// The values code with `analysis` reads, from the cells that export them; not those it
-    /// reads pointwise (`SweepPoints`), which each point binds itself.
+    /// The values code with `analysis` (and its work estimate) reads, from the cells that
+    /// export them; not those it reads pointwise (`SweepPoints`), which each point binds itself.
     func inputs(_ analysis: CellAnalysis) -> [String: Value] {
         var inputs: [String: Value] = [:]
-        for (name, upstream) in analysis.reads where !analysis.pointwiseUpstream.contains(upstream) {
+        let reads = analysis.reads.merging(analysis.workReads) { code, _ in code }
+        for (name, upstream) in reads where !analysis.pointwiseUpstream.contains(upstream) {
             if let value = exports(of: upstream)[name] { inputs[name] = value }
         }
         return inputs

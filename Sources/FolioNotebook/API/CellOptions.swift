@@ -27,13 +27,19 @@ public struct CellOptions: Sendable, Equatable, Codable {
     /// part of `resultAffecting`: each point's key holds its own coordinates, so adding a
     /// value to the grid leaves the other points' keys alone.
     public var sweep: SweepGrid?
+    /// A work estimate (`//| work: Double(samples * epochs) * weights`): an expression over
+    /// params, the sweep's variables and names of plain cells above, evaluated before the code
+    /// runs and recorded with the unit's seconds. `folio plan` divides measured seconds by it
+    /// to project what the unit costs at other sizes. Not part of `resultAffecting`: it
+    /// changes no result.
+    public var work: String?
 
     public init() {}
 
     /// Every option key, in the order the documentation lists them.
     public static let keys = [
         "label", "caption", "echo", "fold", "cache", "timeout", "memory", "expect-error", "width", "height", "alt",
-        "tolerance", "sweep", "trials",
+        "tolerance", "sweep", "trials", "work",
     ]
 
     /// The options that change what a cell computes (its random stream, figure sizes, the

@@ -110,6 +110,12 @@ struct CellOptionParser {
                 report(line, column, "option 'tolerance' expects a number ≥ 0, got '\(value)'", "e.g. '//| tolerance: 1e-6'")
             }
         case "sweep", "trials": applySweep(key, value, to: &options, line: line, column: column)
+        case "work":
+            if value.isEmpty {
+                report(line, column, "option 'work' expects an expression", "e.g. '//| work: Double(params.samples * params.epochs)'")
+            } else {
+                options.work = value
+            }
         default: break
         }
     }
