@@ -18,9 +18,19 @@ struct Plan: ParsableCommand {
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
+    @Flag(help: ArgumentHelp(
+        "First compute the cells that grids take their lists from and work estimates read (plain cells without a work estimate), so every unit is listed and projected."))
+    var resolve = false
+
     func run() throws {
         let notebook = try arguments.loadNotebook()
-        let plan = try Self.make(notebook, cacheDirectory: cacheDirectory)
+        var plan = try Self.make(notebook, cacheDirectory: cacheDirectory)
+        var computed: Set<String> = []
+        while resolve, case let cells = plan.inputsToCompute.filter({ !computed.contains($0) }), !cells.isEmpty {
+            for cell in cells { try compute(cell) }
+            computed.formUnion(cells)
+            plan = try Self.make(notebook, cacheDirectory: cacheDirectory)
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -28,6 +38,19 @@ struct Plan: ParsableCommand {
         } else {
             print(Self.summary(plan))
         }
+    }
+
+    /// Computes plain cell `cell` (and what it reads) into the cache, as `folio run-unit`
+    /// does; says so on standard error, so `--json` stays clean.
+    private func compute(_ cell: String) throws {
+        let (result, seconds) = try arguments.execute(cache: nil) { _, options in
+            options.unit = cell
+            options.useCache = true
+            options.cacheDirectory = cacheDirectory
+        }
+        let status = result.cells.first { $0.id == cell }?.status
+        NotebookLoading.printError(String(format: "plan: computed %@ for the plan (%@) in %.2f s", cell, status?.rawValue ?? "?", seconds))
+        guard status == .ran || status == .cached else { throw ExitCode(1) }
     }
 
     var cacheDirectory: URL {
@@ -54,20 +77,36 @@ struct Plan: ParsableCommand {
         for waiting in plan.waiting {
             lines.append("waiting: \(waiting.cell), until \(waiting.on) is computed (\(waiting.reason))")
         }
-        let measured = plan.measuredSeconds
-        if !plan.units.isEmpty {
-            let hours = measured.total / 3600
-            let unknown = measured.unknown > 0 ? " (\(measured.unknown) unit\(measured.unknown == 1 ? "" : "s") never measured)" : ""
-            lines.append(String(format: "measured: %.1f s = %.3f CPU-hours", measured.total, hours) + unknown)
-        }
-        let other = plan.otherMeasuredParams
-        if !other.isEmpty {
-            let params = other.keys.sorted().map { "\($0)=\(other[$0]!.joined(separator: "|"))" }.joined(separator: ", ")
-            let count = plan.units.filter { $0.measuredWith != nil }.count
+        guard !plan.units.isEmpty else { return lines.joined(separator: "\n") }
+        let expected = plan.expected
+        lines.append("measured with these params: \(Self.duration(expected.measured)) for \(Self.count(expected.measuredUnits))")
+        if expected.projectedUnits > 0 {
+            let other = plan.otherMeasuredParams
+            let rates = other.isEmpty ? "" : ", measured with " + other.keys.sorted().map { "\($0)=\(other[$0]!.joined(separator: "|"))" }.joined(separator: ", ")
             lines.append(
-                String(format: "not counted: %.1f s of %d unit%@ measured with %@, at other sizes:", measured.otherParams, count, count == 1 ? "" : "s", params)
-                    + " no projection for these params (a notebook's own cost model, if it has one, is)")
+                "projected from work estimates: \(Self.duration(expected.projected)) for \(Self.count(expected.projectedUnits))"
+                    + " (seconds per unit of work in the last render\(rates))")
+        }
+        lines.append(
+            "expected: \(Self.duration(expected.measured + expected.projected))"
+                + (expected.unknownUnits > 0 ? ", not counting \(Self.count(expected.unknownUnits)) without an estimate:" : ""))
+        let reasons = plan.unprojected.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for reason in reasons {
+            let cells = plan.unprojected.filter { $0.reason == reason }.map { "\($0.cell) (\($0.units))" }
+            lines.append("  \(reason): \(cells.joined(separator: ", "))")
+        }
+        if !plan.inputsToCompute.isEmpty {
+            lines.append("`folio plan --resolve` computes \(plan.inputsToCompute.joined(separator: ", ")) first, to list and project what waits on them")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `5 units`, `1 unit`.
+    private static func count(_ units: Int) -> String { "\(units) unit\(units == 1 ? "" : "s")" }
+
+    /// Seconds with their CPU-hours: `12.0 s = 0.003 CPU-hours`.
+    private static func duration(_ seconds: Double) -> String {
+        let hours = seconds / 3600
+        return String(format: "%.1f s = %@ CPU-hours", seconds, hours >= 100 ? String(format: "%.3g", hours) : String(format: "%.3f", hours))
     }
 }

@@ -67,3 +67,79 @@ import FolioNotebook
         #expect(Engine.unitParts("runs[kappa=2,nu=0.1,trial=0]") == ("runs", "kappa=2,nu=0.1,trial=0"))
     }
 }
+
+/// Work estimates (`//| work:`): seconds per unit of work measured in one render project
+/// what units cost at other sizes.
+@Suite struct WorkProjectionTests {
+    static let source = TestSupport.source(
+        cells: [
+            "//| label: sizes\nlet n = params.size * 10",
+            "//| label: runs\n//| sweep: { k: [1, 2] }\n//| work: Double(n * k)\nlet total = sum(normalSamples(count: n * k))",
+            "//| label: later\nlet doubled = total.values.map { $0 * 2 }",
+        ],
+        params: ["size: 10"])
+
+    static func notebook(_ source: String = source, size: String) -> Notebook {
+        var (notebook, _) = Notebook.parse(source: source, path: "sweep.md")
+        #expect(notebook.applyParams([("size", size)]).isEmpty)
+        return notebook
+    }
+
+    @Test func unitsAtOtherSizesAreProjectedFromTheRateOfTheLastRender() throws {
+        let cache = TestSupport.temporaryDirectory()
+        let rendered = SweepTests.render(Self.source, cache: cache)
+        #expect(rendered.succeeded)
+        // It ran with n = 100.
+        let rate = rendered.cells[1].points.map(\.computedSeconds).reduce(0, +) / (100.0 * 1 + 100.0 * 2)
+
+        let notebook = Self.notebook(size: "1000")
+        let waiting = try Engine.plan(notebook, cacheDirectory: cache).get()
+        #expect(waiting.units.map(\.id) == ["sizes", "runs[k=1]", "runs[k=2]", "later"])
+        #expect(waiting.units.allSatisfy { $0.projectedSeconds == nil })
+        #expect(
+            waiting.unprojected == [
+                WorkPlan.Unprojected(cell: "sizes", units: 1, reason: "no work estimate"),
+                WorkPlan.Unprojected(cell: "runs", units: 2, reason: "its work estimate reads n of sizes, still to compute"),
+                WorkPlan.Unprojected(cell: "later", units: 1, reason: "no work estimate"),
+            ])
+        #expect(waiting.inputsToCompute == ["sizes"])
+
+        // What `folio plan --resolve` does: compute the sizes at the new params, plan again.
+        var options = RunOptions(cacheDirectory: cache)
+        options.unit = "sizes"
+        #expect(Engine.run(notebook, options: options).cells[0].status == .ran)
+        let plan = try Engine.plan(notebook, cacheDirectory: cache).get()
+        #expect(plan.units.map(\.id) == ["runs[k=1]", "runs[k=2]", "later"])
+        #expect(plan.units.map(\.work) == [10_000, 20_000, nil])
+        for unit in plan.units.prefix(2) {
+            let expected = try #require(unit.work) * rate
+            #expect(abs(try #require(unit.projectedSeconds) - expected) <= 1e-12 * expected)
+        }
+        #expect(plan.inputsToCompute.isEmpty)
+        #expect(plan.expected.projectedUnits == 2 && plan.expected.unknownUnits == 1)
+        #expect(plan.unprojected == [WorkPlan.Unprojected(cell: "later", units: 1, reason: "no work estimate")])
+    }
+
+    @Test func anEditedEstimateIsNotProjectedFromMeasurementsOfTheOldOne() throws {
+        let cache = TestSupport.temporaryDirectory()
+        #expect(SweepTests.render(Self.source, cache: cache).succeeded)
+        let edited = Self.source.replacingOccurrences(of: "//| work: Double(n * k)", with: "//| work: Double(n * k * k)")
+        let plan = try Engine.plan(Self.notebook(edited, size: "10"), cacheDirectory: cache).get()
+        // The estimate changes no result: every unit is still cached.
+        #expect(plan.units.isEmpty && plan.cachedUnits == 4)
+        let bigger = try Engine.plan(Self.notebook(edited, size: "20"), cacheDirectory: cache).get()
+        #expect(bigger.unprojected.contains { $0.cell == "runs" && $0.reason.hasPrefix("its work estimate was not measured yet") })
+    }
+
+    @Test func theRunRecordsTheEstimateBesideTheSeconds() throws {
+        let cache = TestSupport.temporaryDirectory()
+        let rendered = SweepTests.render(Self.source, cache: cache)
+        let (notebook, _) = Notebook.parse(source: Self.source, path: "sweep.md")
+        let store = CellCache(directory: cache, notebook: notebook, sandbox: Engine.sandbox(notebook), readsPrevious: false)
+        let works = rendered.cells[1].points.compactMap { point -> MeasuredWork? in
+            guard case .found(let found) = store.lookupCell(key: point.key) else { return nil }
+            return found.entry.work
+        }
+        #expect(works == [MeasuredWork(expression: "Double(n * k)", value: 100), MeasuredWork(expression: "Double(n * k)", value: 200)])
+    }
+}

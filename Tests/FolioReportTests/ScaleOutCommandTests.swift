@@ -55,6 +55,48 @@ import Testing
         #expect(render.output.contains("(points: 5 ran, 1 cached)"), "\(render.output)")
     }
 
+    /// `folio plan --resolve` computes the list a grid takes and the sizes a work estimate
+    /// reads, then lists every point with its projection from the last render.
+    @Test func planResolveComputesGridListsAndSizesThenProjects() throws {
+        let source = """
+            ---
+            seed: 5
+            params:
+              size: 4
+            ---
+
+            ```swift
+            //| label: sizes
+            let n = params.size * 10
+            let kappas = [1, 2, 3].map { $0 * params.size }
+            ```
+
+            ```swift
+            //| label: runs
+            //| sweep: { kappa: kappas }
+            //| work: Double(n * kappa)
+            let value = mean(normalSamples(count: n * kappa))
+            ```
+            """
+        let folder = try CheckCommandTests.notebook(source)
+        #expect(try Self.folio(["render", "note.md"], in: folder).status == 0)
+        let bigger = ["--param", "size=8"]
+        let plan = try Self.folio(["plan", "note.md"] + bigger, in: folder)
+        #expect(plan.output.contains("waiting: runs, until sizes is computed"), "\(plan.output)")
+        #expect(plan.output.contains("`folio plan --resolve` computes sizes first"), "\(plan.output)")
+        let resolved = try Self.folio(["plan", "note.md", "--resolve", "--json"] + bigger, in: folder)
+        #expect(resolved.status == 0, "\(resolved.errors)")
+        #expect(resolved.errors.contains("plan: computed sizes for the plan (ran)"), "\(resolved.errors)")
+        let decoded = try JSONSerialization.jsonObject(with: Data(resolved.output.utf8)) as? [String: Any]
+        let units = decoded?["units"] as? [[String: Any]] ?? []
+        #expect(units.compactMap { $0["id"] as? String } == ["runs[kappa=8]", "runs[kappa=16]", "runs[kappa=24]"])
+        #expect(units.compactMap { $0["work"] as? Double } == [640, 1280, 1920])
+        #expect(units.allSatisfy { ($0["projectedSeconds"] as? Double ?? 0) > 0 })
+        let text = try Self.folio(["plan", "note.md"] + bigger, in: folder)
+        #expect(text.output.contains("projected from work estimates:"), "\(text.output)")
+        #expect(text.output.contains("for 3 units (seconds per unit of work in the last render, measured with size=4)"), "\(text.output)")
+    }
+
     /// A template folder that does not exist fails the render before any cell runs (not
     /// after an hour of training), and leaves no cache entry behind.
     @Test func aMissingTemplateFailsBeforeAnyCellRuns() throws {

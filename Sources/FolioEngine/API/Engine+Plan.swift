@@ -13,11 +13,17 @@ extension Engine {
         let records = index?.head.cells ?? []
         let previous = Dictionary(records.map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
         let previousParams = Dictionary(records.map { ($0.id, $0.components.params) }, uniquingKeysWith: { first, _ in first })
-        return .success(
-            Planner(
-                notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, previousParams: previousParams,
-                registry: .standard
-            ).plan())
+        let runner = CellRunner(
+            notebook: notebook, registry: .standard, sandbox: sandbox(notebook), params: notebook.paramsValue,
+            limits: RunLimits(RunOptions(cacheDirectory: cacheDirectory)), threads: 1, now: RunOptions(cacheDirectory: cacheDirectory).now,
+            onProgress: { _ in }, onPrint: { _, _ in })
+        let projector = WorkProjector(
+            notebook: notebook, analyses: analysis.cells, cache: cache, runner: runner, registry: .standard, previousEntries: previous)
+        let planner = Planner(
+            notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, previousParams: previousParams,
+            registry: .standard, projector: projector)
+        // Work estimates run in the interpreter, which wants a big stack.
+        return .success(BigStack.run { planner.plan() })
     }
 
     /// Every work unit of the notebook known before running, computed or not: each cell's

@@ -24,6 +24,26 @@ public struct WorkPlan: Sendable, Codable, Equatable {
         /// measurement was at other sizes and does not project this unit's cost. Nil when
         /// they agree or nothing was measured.
         public var measuredWith: [String: String]?
+        /// The value of its cell's work estimate (`//| work:`) for this unit.
+        public var work: Double?
+        /// `work` times the seconds per unit of work its cell's units took in the last render
+        /// (at any params): what it should take, also at sizes never run. Nil when the cell
+        /// has no estimate, it was never measured, or it reads a cell still to compute
+        /// (`unprojected` says which).
+        public var projectedSeconds: Double?
+
+        /// Seconds measured with this plan's params, if any.
+        public var measuredHere: Double? { measuredWith == nil ? measuredSeconds : nil }
+
+        /// The seconds to expect: measured with this plan's params, else projected.
+        public var expectedSeconds: Double? { measuredHere ?? projectedSeconds }
+    }
+
+    /// Units of one cell without a projection, and why.
+    public struct Unprojected: Sendable, Codable, Equatable {
+        public var cell: String
+        public var units: Int
+        public var reason: String
     }
 
     /// A cell whose units cannot be listed yet: a sweep whose grid takes its values from a
@@ -42,6 +62,12 @@ public struct WorkPlan: Sendable, Codable, Equatable {
     public var cachedUnits: Int
     /// Cells whose units are listed once the cells they wait on are computed.
     public var waiting: [Waiting] = []
+    /// The units listed without a projection, by cell, with the reason.
+    public var unprojected: [Unprojected] = []
+    /// Plain cells still to compute, without a work estimate of their own, that a waiting
+    /// grid takes its list from or a work estimate reads: computing them (`folio plan
+    /// --resolve`) lists and projects the units that wait on them.
+    public var inputsToCompute: [String] = []
 
     /// The sum of the units' measured seconds with this plan's params; the sum of those
     /// measured with other params (`measuredWith`), and how many units have no measurement.
@@ -51,6 +77,17 @@ public struct WorkPlan: Sendable, Codable, Equatable {
             measured.filter { $0.measuredWith == nil }.compactMap(\.measuredSeconds).reduce(0, +),
             measured.filter { $0.measuredWith != nil }.compactMap(\.measuredSeconds).reduce(0, +),
             units.count - measured.count
+        )
+    }
+
+    /// What the units are expected to take: the seconds of those measured with this plan's
+    /// params, the projected seconds of the others that have a projection, and how many have neither.
+    public var expected: (measured: Double, measuredUnits: Int, projected: Double, projectedUnits: Int, unknownUnits: Int) {
+        let measured = units.compactMap(\.measuredHere)
+        let projected = units.filter { $0.measuredHere == nil }.compactMap(\.projectedSeconds)
+        return (
+            measured.reduce(0, +), measured.count, projected.reduce(0, +), projected.count,
+            units.count - measured.count - projected.count
         )
     }
 

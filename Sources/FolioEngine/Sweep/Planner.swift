@@ -15,6 +15,8 @@ struct Planner {
     let previousParams: [String: [String: String]]
 
     let registry: BuiltinRegistry
+    /// Projects pending units' seconds from their cells' work estimates.
+    let projector: WorkProjector
 
     func plan() -> WorkPlan {
         var effectiveKeys: [Int: String] = [:]
@@ -27,6 +29,9 @@ struct Planner {
         var units: [WorkPlan.Unit] = []
         var waiting: [WorkPlan.Waiting] = []
         var waitingCells: Set<Int> = []
+        var unprojected: [WorkPlan.Unprojected] = []
+        /// Plain cells still to compute that grids or work estimates read.
+        var inputs: Set<Int> = []
         var cachedUnits = 0
         for (index, cell) in notebook.cells.enumerated() {
             let upstream = analyses[index].upstream
@@ -40,6 +45,7 @@ struct Planner {
                 let reads = analyses[index].gridReads
                 if let (name, pending) = reads.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }).first(where: { pendingUnits[$0.value] != nil }) {
                     waitingCells.insert(index)
+                    inputs.insert(pending)
                     waiting.append(
                         WorkPlan.Waiting(cell: cell.id, on: notebook.cells[pending].id, reason: "its grid reads \(name): \(written.summary)"))
                     continue
@@ -89,17 +95,33 @@ struct Planner {
                 if let found = components.flatMap({ cached($0, cell: cell) }) {
                     cachedUnits += 1
                     keys.append(found.effective.key)
-                    if grid == nil { entries[index] = found.entry }
+                    if grid == nil {
+                        entries[index] = found.entry
+                        projector.cached(index, found.entry)
+                    }
                     continue
                 }
                 keys.append(nil)
                 let stage = dependsOn.compactMap { unitStages[$0] }.max().map { $0 + 1 } ?? 0
                 unitStages[id] = stage
                 let measured = seconds(id)
-                pending.append(
-                    WorkPlan.Unit(
-                        id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
-                        measuredSeconds: measured, measuredWith: measured == nil ? nil : measuredWith))
+                var unit = WorkPlan.Unit(
+                    id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
+                    measuredSeconds: measured, measuredWith: measured == nil ? nil : measuredWith)
+                switch projector.projection(index, point: point, of: grid) {
+                case .projected(let work, let seconds):
+                    unit.work = work
+                    unit.projectedSeconds = seconds
+                case .none(let reason, let needs) where unit.expectedSeconds == nil:
+                    if let needs { inputs.insert(needs) }
+                    if let last = unprojected.last, last.cell == cell.id, last.reason == reason {
+                        unprojected[unprojected.count - 1].units += 1
+                    } else {
+                        unprojected.append(WorkPlan.Unprojected(cell: cell.id, units: 1, reason: reason))
+                    }
+                case .none: break
+                }
+                pending.append(unit)
             }
             if let grid { sweeps[index] = (grid, keys) }
             if pending.isEmpty {
@@ -110,7 +132,10 @@ struct Planner {
                 units += fillingUnknownSeconds(pending, cell: cell, grid: grid, measuredWith: measuredWith)
             }
         }
-        return WorkPlan(notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting)
+        let cheapInputs = inputs.sorted().filter { notebook.cells[$0].options.sweep == nil && notebook.cells[$0].options.work == nil }
+        return WorkPlan(
+            notebook: notebook.path, units: units, cachedUnits: cachedUnits, waiting: waiting, unprojected: unprojected,
+            inputsToCompute: cheapInputs.map { notebook.cells[$0].id })
     }
 
     /// The entry and effective key components (with the recorded file hashes) of a unit the

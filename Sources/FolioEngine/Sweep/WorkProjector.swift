@@ -1,0 +1,110 @@
+import Foundation
+import FolioNotebook
+
+/// `folio plan`'s projection of what a unit still to compute will cost: its cell's work
+/// estimate (`//| work:`) evaluated for the unit, times the seconds per unit of work its
+/// cell's units took in the notebook's last render (any params: that is the point, a
+/// standard-size render projects the paper sizes).
+///
+/// The rate is Σ seconds / Σ work over the cell's measured units whose recorded estimate is
+/// the expression as written now. The estimate reads params, the unit's sweep coordinates
+/// and names of plain cells above, restored from the cache; while such a cell is still to
+/// compute there is no projection (`folio plan --resolve` computes those cells first).
+final class WorkProjector: @unchecked Sendable {
+    /// A unit's work and projected seconds, or why there is none.
+    enum Projection {
+        case projected(work: Double, seconds: Double)
+        /// `needs`: the cell still to compute that the estimate reads, if that is why.
+        case none(reason: String, needs: Int? = nil)
+    }
+
+    private let notebook: Notebook
+    private let analyses: [CellAnalysis]
+    private let cache: CellCache
+    private let runner: CellRunner
+    private let registry: BuiltinRegistry
+    /// Unit id → entry key, from the notebook's last render.
+    private let previousEntries: [String: String]
+    /// The entries of the plain cells the cache holds with this plan's params, by cell index
+    /// (the planner adds them as it walks the cells).
+    private var cachedCells: [Int: CellCache.CachedCell] = [:]
+    private var restored: [Int: [String: Value]?] = [:]
+    private var rates: [Int: Double?] = [:]
+
+    init(
+        notebook: Notebook, analyses: [CellAnalysis], cache: CellCache, runner: CellRunner, registry: BuiltinRegistry,
+        previousEntries: [String: String]
+    ) {
+        self.notebook = notebook
+        self.analyses = analyses
+        self.cache = cache
+        self.runner = runner
+        self.registry = registry
+        self.previousEntries = previousEntries
+    }
+
+    /// Records that plain cell `index` is cached with this plan's params.
+    func cached(_ index: Int, _ entry: CellCache.CachedCell) {
+        cachedCells[index] = entry
+    }
+
+    /// The projection of cell `index`'s unit at `point` of `grid` (nil for a plain cell).
+    func projection(_ index: Int, point: SweepGrid.Point?, of grid: SweepGrid?) -> Projection {
+        guard let estimate = analyses[index].work else { return .none(reason: "no work estimate") }
+        guard let rate = rate(index) else {
+            return .none(reason: "its work estimate was not measured yet (render the notebook once, at any size)")
+        }
+        var inputs: [String: Value] = [:]
+        for (name, upstream) in analyses[index].workReads.sorted(by: { $0.key < $1.key }) {
+            guard let value = values(of: upstream)?[name] else {
+                return .none(reason: "its work estimate reads \(name) of \(notebook.cells[upstream].id), still to compute", needs: upstream)
+            }
+            inputs[name] = value
+        }
+        if let point, let grid {
+            for (variable, value) in zip(grid.variables, point.coordinates) { inputs[variable.name] = Value(value) }
+        }
+        switch runner.work(estimate, inputs: inputs) {
+        case .success(let work): return .projected(work: work, seconds: work * rate)
+        case .failure(let error): return .none(reason: "its work estimate fails: \(error.message)")
+        }
+    }
+
+    /// Seconds per unit of work of cell `index` in the last render, or nil when none of its
+    /// units recorded the estimate as written now (or all recorded no work).
+    private func rate(_ index: Int) -> Double? {
+        if let known = rates[index] { return known }
+        let cell = notebook.cells[index]
+        var seconds = 0.0, work = 0.0
+        for (unit, key) in previousEntries where WorkUnitKeys.parse(unit).cell == cell.id {
+            guard case .found(let found) = cache.lookupCell(key: key), let measured = found.entry.work,
+                measured.expression == cell.options.work
+            else { continue }
+            seconds += found.entry.seconds
+            work += measured.value
+        }
+        let rate = work > 0 ? seconds / work : nil
+        rates[index] = rate
+        return rate
+    }
+
+    /// The values plain cell `index` exports, restored from the cache (with the values its
+    /// functions capture), or nil when it is not cached with these params.
+    private func values(of index: Int) -> [String: Value]? {
+        if let known = restored[index] { return known }
+        var values: [String: Value]?
+        if let entry = cachedCells[index] {
+            let scope = Scope(parent: nil)
+            scope.define("params", notebook.paramsValue, isVar: false)
+            for (name, upstream) in analyses[index].reads where notebook.cells[upstream].options.sweep == nil {
+                if let value = self.values(of: upstream)?[name] { scope.define(name, value, isVar: false) }
+            }
+            if let restoredValues = try? cache.restore(entry, defines: analyses[index].defines, scope: scope, registry: registry) {
+                values = Dictionary(restoredValues, uniquingKeysWith: { first, _ in first })
+            }
+            scope.freeze()
+        }
+        restored[index] = values
+        return values
+    }
+}
