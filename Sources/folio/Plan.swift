@@ -43,7 +43,7 @@ struct Plan: ParsableCommand {
     /// Computes plain cell `cell` (and what it reads) into the cache, as `folio run-unit`
     /// does; says so on standard error, so `--json` stays clean.
     private func compute(_ cell: String) throws {
-        let (result, seconds) = try arguments.execute(cache: nil) { _, options in
+        let (result, seconds) = try arguments.execute(cache: nil, showsProgress: false) { _, options in
             options.unit = cell
             options.useCache = true
             options.cacheDirectory = cacheDirectory

@@ -52,8 +52,10 @@ struct RunArguments: ParsableArguments {
     /// does not parse or check. Without `cache`, it neither reads nor writes the cache
     /// (`folio check`). Returns the result and the wall-clock seconds it took.
     /// `configure` adjusts the run's options last (`folio run-unit`: the unit and the cache folder).
+    /// Without `showsProgress`, the run prints only its errors (`folio plan --resolve`).
     func execute(
-        cache: CacheArguments?, failureStatus: Int32 = 1, configure: (Notebook, inout RunOptions) throws -> Void = { _, _ in }
+        cache: CacheArguments?, failureStatus: Int32 = 1, showsProgress: Bool = true,
+        configure: (Notebook, inout RunOptions) throws -> Void = { _, _ in }
     ) throws -> (result: RunResult, wallSeconds: Double) {
         let parsed = try loadNotebook(cache: cache, failureStatus: failureStatus)
         var options = RunOptions(cacheDirectory: outputDirectory.appendingPathComponent(".cache"))
@@ -74,7 +76,7 @@ struct RunArguments: ParsableArguments {
         let display = ProgressDisplay(
             isTerminal: isatty(STDERR_FILENO) == 1, echo: echo, now: options.now,
             write: { FileHandle.standardError.write(Data($0.utf8)) })
-        options.events = { display.handle($0) }
+        if showsProgress { options.events = { display.handle($0) } }
 
         let startSeconds = options.now()
         let result = Engine.run(parsed, options: options)

@@ -99,7 +99,7 @@ import FolioNotebook
         #expect(
             waiting.unprojected == [
                 WorkPlan.Unprojected(cell: "sizes", units: 1, reason: "no work estimate"),
-                WorkPlan.Unprojected(cell: "runs", units: 2, reason: "its work estimate reads n of sizes, still to compute"),
+                WorkPlan.Unprojected(cell: "runs", units: 2, reason: "its work estimate reads sizes, still to compute"),
                 WorkPlan.Unprojected(cell: "later", units: 1, reason: "no work estimate"),
             ])
         #expect(waiting.inputsToCompute == ["sizes"])

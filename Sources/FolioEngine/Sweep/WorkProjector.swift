@@ -55,9 +55,9 @@ final class WorkProjector: @unchecked Sendable {
             return .none(reason: "its work estimate was not measured yet (render the notebook once, at any size)")
         }
         var inputs: [String: Value] = [:]
-        for (name, upstream) in analyses[index].workReads.sorted(by: { $0.key < $1.key }) {
+        for (name, upstream) in analyses[index].workReads.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             guard let value = values(of: upstream)?[name] else {
-                return .none(reason: "its work estimate reads \(name) of \(notebook.cells[upstream].id), still to compute", needs: upstream)
+                return .none(reason: "its work estimate reads \(notebook.cells[upstream].id), still to compute", needs: upstream)
             }
             inputs[name] = value
         }
