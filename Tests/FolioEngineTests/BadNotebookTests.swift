@@ -71,6 +71,7 @@ import FolioNotebook
         Case(file: "work-reads-sweep.md", location: "17:11", message: "the work estimate reads 'size' of sweep cell 'problems'"),
         Case(file: "work-not-a-number.md", location: "8:11", message: "a work estimate must be a number, not String"),
         Case(file: "work-unknown-name.md", location: "8:18", message: "cannot find 'sampels' in scope"),
+        Case(file: "work-reads-own-name.md", location: "8:18", message: "'samples' is used before its definition"),
     ]
 
     /// Found while running, at the failing expression.
@@ -120,6 +121,13 @@ import FolioNotebook
         #expect(all.count == 4)
         #expect(all.contains("t.md:6:9: error: unknown function 'sqr'"))
         #expect(all.contains("t.md:11:5: error: unknown cell option 'lable'"))
+    }
+
+    @Test func aWorkEstimateReadingItsOwnCellIsToldItRunsFirst() throws {
+        let (notebook, _, _) = try load("work-reads-own-name.md")
+        #expect(
+            Engine.lint(notebook).first?.hint
+                == "it is defined by this cell's code, which runs after the estimate; a work estimate sees the names of the cells above")
     }
 
     @Test func aBareParamNameSuggestsParams() {

@@ -16,8 +16,11 @@ struct CellWalker {
     let checker: Checker
     /// The cell walked, or for an inline value the number of cells above it.
     let cellIndex: Int
-    /// Walking an inline value's expression rather than a cell.
-    private let isInline: Bool
+    /// What is walked: a cell, or a single expression seen from outside a cell's code.
+    enum Reader { case cell, inlineValue, workEstimate }
+    private let reader: Reader
+    /// Walking an expression (inline value, work estimate) rather than a cell's code.
+    private var isInline: Bool { reader != .cell }
     var scopes: [[String: Symbol]] = [[:]]
     private var loopDepth = 0
     /// Nesting of switch cases (where `break` leaves the switch).
@@ -35,14 +38,22 @@ struct CellWalker {
     init(checker: Checker, cellIndex: Int) {
         self.checker = checker
         self.cellIndex = cellIndex
-        self.isInline = false
+        self.reader = .cell
     }
 
     /// A walker for an inline value that follows `cellsAbove` cells: it sees their names.
     init(checker: Checker, inlineAfter cellsAbove: Int) {
         self.checker = checker
         self.cellIndex = cellsAbove
-        self.isInline = true
+        self.reader = .inlineValue
+    }
+
+    /// A walker for cell `cell`'s work estimate: it sees the names of the cells above, not
+    /// the cell's own (it is evaluated before the code runs).
+    init(checker: Checker, workEstimateOf cell: Int) {
+        self.checker = checker
+        self.cellIndex = cell
+        self.reader = .workEstimate
     }
 
     /// Declares a sweep cell's variables as constants of the cell, before walking it.
@@ -366,12 +377,19 @@ struct CellWalker {
                 return checker.function(definedBy: definition.cell, named: name).map(Resolved.notebook) ?? .unknown
             }
             let line = checker.notebook.cells[definition.cell].fenceLine
-            let place = definition.cell == cellIndex && !isInline
-                ? "later in this cell (line \(definition.position.line))" : "by the cell at line \(line), below this one"
-            let reader = isInline ? "inline values" : "cells"
-            report(
-                position, "'\(name)' is used before its definition",
-                hint: "it is defined \(place); \(reader) see the names of the cells above them")
+            let hint: String
+            switch reader {
+            case .cell where definition.cell == cellIndex:
+                hint = "it is defined later in this cell (line \(definition.position.line)); cells see the names of the cells above them"
+            case .workEstimate where definition.cell == cellIndex:
+                hint = "it is defined by this cell's code, which runs after the estimate; a work estimate sees the names of the cells above"
+            case .cell, .workEstimate:
+                let rule = reader == .cell ? "cells see the names of the cells above them" : "a work estimate sees the names of the cells above"
+                hint = "it is defined by the cell at line \(line), below this one; \(rule)"
+            case .inlineValue:
+                hint = "it is defined by the cell at line \(line), below this one; inline values see the names of the cells above them"
+            }
+            report(position, "'\(name)' is used before its definition", hint: hint)
             return .unknown
         }
         if let builtin = checker.registry.function(named: name) { return .builtin(builtin) }

@@ -31,7 +31,7 @@ extension Checker {
             }
             return (estimate, [:], problems)
         }
-        var walker = CellWalker(checker: self, inlineAfter: index)
+        var walker = CellWalker(checker: self, workEstimateOf: index)
         if let sweep = cell.options.sweep { walker.declareSweepVariables(sweep.variables.map(\.name)) }
         let type = walker.walk(expr)
         problems += walker.diagnostics
