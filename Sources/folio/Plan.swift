@@ -85,7 +85,8 @@ struct Plan: ParsableCommand {
             let rates = other.isEmpty ? "" : ", measured with " + other.keys.sorted().map { "\($0)=\(other[$0]!.joined(separator: "|"))" }.joined(separator: ", ")
             lines.append(
                 "projected from work estimates: \(Self.duration(expected.projected)) for \(Self.count(expected.projectedUnits))"
-                    + " (seconds per unit of work in the last render\(rates))")
+                    + " (seconds per unit of work in the last render\(rates)), by cell:")
+            lines += Self.projectionByCell(plan)
         }
         lines.append(
             "expected: \(Self.duration(expected.measured + expected.projected))"
@@ -101,12 +102,27 @@ struct Plan: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// One line per cell with projected units, costliest first: units, projected time and the
+    /// longest unit (what a cluster's time limit must allow).
+    private static func projectionByCell(_ plan: WorkPlan) -> [String] {
+        let projected = plan.units.filter { $0.measuredHere == nil && $0.projectedSeconds != nil }
+        let cells = projected.map(\.cell).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let rows = cells.map { cell in
+            let seconds = projected.filter { $0.cell == cell }.compactMap(\.projectedSeconds)
+            return (cell: cell, units: seconds.count, total: seconds.reduce(0, +), longest: seconds.max() ?? 0)
+        }
+        return rows.sorted { $0.total > $1.total }.map { row in
+            "  \(row.cell): \(count(row.units)), \(duration(row.total)), longest unit \(String(format: "%.3g", row.longest)) s"
+        }
+    }
+
     /// `5 units`, `1 unit`.
     private static func count(_ units: Int) -> String { "\(units) unit\(units == 1 ? "" : "s")" }
 
     /// Seconds with their CPU-hours: `12.0 s = 0.003 CPU-hours`.
     private static func duration(_ seconds: Double) -> String {
         let hours = seconds / 3600
-        return String(format: "%.1f s = %@ CPU-hours", seconds, hours >= 100 ? String(format: "%.3g", hours) : String(format: "%.3f", hours))
+        let time = seconds < 1e5 ? String(format: "%.1f s", seconds) : String(format: "%.3g s", seconds)
+        return time + " = " + (hours >= 100 ? String(format: "%.3g", hours) : String(format: "%.3f", hours)) + " CPU-hours"
     }
 }
