@@ -77,7 +77,7 @@ struct Slurm: ParsableCommand {
             lastWaiting = plan.waiting
             round += 1
         }
-        var render = try Render.parse(
+        let render = try Render.parse(
             [arguments.notebook, "--output", arguments.output, "--jobs", String(arguments.jobs)]
                 + arguments.params.flatMap { ["--param", $0] })
         try render.run()

@@ -89,8 +89,14 @@ import FolioNotebook
         let cache = TestSupport.temporaryDirectory()
         let rendered = SweepTests.render(Self.source, cache: cache)
         #expect(rendered.succeeded)
-        // It ran with n = 100.
-        let rate = rendered.cells[1].points.map(\.computedSeconds).reduce(0, +) / (100.0 * 1 + 100.0 * 2)
+        // It ran with n = 100; the rate is CPU seconds per unit of work.
+        let store = CellCache(directory: cache, notebook: Self.notebook(size: "10"), sandbox: Engine.sandbox(Self.notebook(size: "10")), readsPrevious: false)
+        let cpuSeconds = rendered.cells[1].points.compactMap { point -> Double? in
+            guard case .found(let found) = store.lookupCell(key: point.key) else { return nil }
+            return found.entry.cpuSeconds
+        }
+        #expect(cpuSeconds.count == 2)
+        let rate = cpuSeconds.reduce(0, +) / (100.0 * 1 + 100.0 * 2)
 
         let notebook = Self.notebook(size: "1000")
         let waiting = try Engine.plan(notebook, cacheDirectory: cache).get()
@@ -141,5 +147,10 @@ import FolioNotebook
             return found.entry.work
         }
         #expect(works == [MeasuredWork(expression: "Double(n * k)", value: 100), MeasuredWork(expression: "Double(n * k)", value: 200)])
+        // And what each point cost in CPU time, which the rate is taken from.
+        for point in rendered.cells[1].points {
+            guard case .found(let found) = store.lookupCell(key: point.key) else { continue }
+            #expect((found.entry.cpuSeconds ?? 0) > 0)
+        }
     }
 }

@@ -24,18 +24,22 @@ public struct WorkPlan: Sendable, Codable, Equatable {
         /// measurement was at other sizes and does not project this unit's cost. Nil when
         /// they agree or nothing was measured.
         public var measuredWith: [String: String]?
+        /// What that run cost in CPU seconds (its thread's and its worker threads'): what
+        /// CPU-hours count. Below `measuredSeconds` when other units shared the cores. For
+        /// entries written before CPU time was recorded, the wall seconds.
+        public var measuredCPUSeconds: Double?
         /// The value of its cell's work estimate (`//| work:`) for this unit.
         public var work: Double?
-        /// `work` times the seconds per unit of work its cell's units took in the last render
-        /// (at any params): what it should take, also at sizes never run. Nil when the cell
+        /// `work` times the CPU seconds per unit of work its cell's units cost in the last
+        /// render (at any params): what it should cost, also at sizes never run. Nil when the cell
         /// has no estimate, it was never measured, or it reads a cell still to compute
         /// (`unprojected` says which).
         public var projectedSeconds: Double?
 
-        /// Seconds measured with this plan's params, if any.
-        public var measuredHere: Double? { measuredWith == nil ? measuredSeconds : nil }
+        /// CPU seconds measured with this plan's params, if any.
+        public var measuredHere: Double? { measuredWith == nil ? measuredCPUSeconds ?? measuredSeconds : nil }
 
-        /// The seconds to expect: measured with this plan's params, else projected.
+        /// The CPU seconds to expect: measured with this plan's params, else projected.
         public var expectedSeconds: Double? { measuredHere ?? projectedSeconds }
     }
 

@@ -19,9 +19,14 @@ struct CellEntry: Codable, Sendable {
     var seconds: Double
     /// Blob name → size of every blob the values refer to (`folio clean`, `folio cache`).
     var blobs: [String: Int]
-    /// The cell's work estimate for this run, when it has one: with `seconds`, the rate
+    /// CPU seconds the run cost (nil in entries written before they were measured).
+    var cpuSeconds: Double?
+    /// The cell's work estimate for this run, when it has one: with `cpuSeconds`, the rate
     /// `folio plan` projects other sizes by.
     var work: MeasuredWork?
+
+    /// What the run cost, for projections: its CPU seconds where recorded, else its seconds.
+    var costSeconds: Double { cpuSeconds ?? seconds }
 }
 
 /// A work estimate's value for one run, with the expression that gave it (a rate is only

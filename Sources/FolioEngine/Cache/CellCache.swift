@@ -125,7 +125,7 @@ final class CellCache: @unchecked Sendable {
         let entry = CellEntry(
             key: key, cellID: cellID, components: components, exportNames: outcome.exports.map(\.name),
             exportKinds: outcome.exports.map { ExportKind.of($0.value) },
-            outputs: outcome.outputs, error: error, seconds: outcome.seconds, blobs: writer.blobsUsed, work: outcome.work)
+            outputs: outcome.outputs, error: error, seconds: outcome.seconds, blobs: writer.blobsUsed, cpuSeconds: outcome.cpuSeconds, work: outcome.work)
         let url = entryURL(key)
         try CacheFile.write(entry, kind: .cell, values: writer.output.data, to: url)
         count {

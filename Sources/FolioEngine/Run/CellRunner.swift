@@ -15,6 +15,8 @@ struct CellRunner {
         var scope: Scope
         /// The value of the cell's work estimate, when it has one.
         var work: MeasuredWork? = nil
+        /// CPU seconds the run cost (its thread's and those lent by worker threads, `CPUMeter`).
+        var cpuSeconds: Double? = nil
     }
 
     let notebook: Notebook
@@ -41,10 +43,12 @@ struct CellRunner {
             case .failure(let error): return .failed(error)
             }
         }
-        let run = execute(
-            analysis.statements, id: cell.id, stream: WorkUnitKeys.stream(cell: cell.id, point: point), options: cell.options,
-            inputs: inputs,
-            fallback: SourcePosition(line: cell.fenceLine, column: 1))
+        let (run, cpuSeconds) = CPUMeter.measure {
+            execute(
+                analysis.statements, id: cell.id, stream: WorkUnitKeys.stream(cell: cell.id, point: point), options: cell.options,
+                inputs: inputs,
+                fallback: SourcePosition(line: cell.fenceLine, column: 1))
+        }
         if let last = run.last {
             switch last {
             case .void, .figure, .table: break
@@ -54,7 +58,7 @@ struct CellRunner {
         let exports = analysis.defines.compactMap { name in run.scope.lookup(name).map { (name, $0) } }
         return Outcome(
             exports: exports, outputs: run.context.outputs, filesRead: run.context.filesRead, error: run.failure,
-            seconds: max(0, now() - start), scope: run.scope, work: work)
+            seconds: max(0, now() - start), scope: run.scope, work: work, cpuSeconds: cpuSeconds)
     }
 
     /// The value of work estimate `estimate` over `inputs` (params, sweep variables and the

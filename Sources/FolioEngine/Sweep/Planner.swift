@@ -107,7 +107,7 @@ struct Planner {
                 let measured = seconds(id)
                 var unit = WorkPlan.Unit(
                     id: id, cell: cell.id, point: point?.id, key: components?.key, dependsOn: dependsOn, stage: stage,
-                    measuredSeconds: measured, measuredWith: measured == nil ? nil : measuredWith)
+                    measuredSeconds: measured?.wall, measuredWith: measured == nil ? nil : measuredWith, measuredCPUSeconds: measured?.cpu)
                 switch projector.projection(index, point: point, of: grid) {
                 case .projected(let work, let seconds):
                     unit.work = work
@@ -177,10 +177,10 @@ struct Planner {
         return changed
     }
 
-    /// What unit `id` took when it last ran.
-    private func seconds(_ id: String) -> Double? {
+    /// What unit `id` took when it last ran: wall seconds, and what it cost in CPU seconds.
+    private func seconds(_ id: String) -> (wall: Double, cpu: Double)? {
         guard let key = previousEntries[id], case .found(let found) = cache.lookupCell(key: key) else { return nil }
-        return found.entry.seconds
+        return (found.entry.seconds, found.entry.costSeconds)
     }
 
     /// Points without a measurement (new grid values) get the mean measured seconds of
@@ -191,11 +191,12 @@ struct Planner {
         guard let grid, units.contains(where: { $0.measuredSeconds == nil }) else { return units }
         let measured = grid.points.compactMap { seconds(WorkUnitKeys.unitID(cell: cell.id, point: $0.id)) }
         guard !measured.isEmpty else { return units }
-        let mean = measured.reduce(0, +) / Double(measured.count)
+        let count = Double(measured.count)
         return units.map { unit in
             var unit = unit
             if unit.measuredSeconds == nil {
-                unit.measuredSeconds = mean
+                unit.measuredSeconds = measured.map(\.wall).reduce(0, +) / count
+                unit.measuredCPUSeconds = measured.map(\.cpu).reduce(0, +) / count
                 unit.measuredWith = measuredWith
             }
             return unit

@@ -2,12 +2,13 @@ import Foundation
 import FolioNotebook
 
 /// `folio plan`'s projection of what a unit still to compute will cost: its cell's work
-/// estimate (`//| work:`) evaluated for the unit, times the seconds per unit of work its
-/// cell's units took in the notebook's last render (any params: that is the point, a
+/// estimate (`//| work:`) evaluated for the unit, times the CPU seconds per unit of work its
+/// cell's units cost in the notebook's last render (any params: that is the point, a
 /// standard-size render projects the paper sizes).
 ///
-/// The rate is Σ seconds / Σ work over the cell's measured units whose recorded estimate is
-/// the expression as written now. The estimate reads params, the unit's sweep coordinates
+/// The rate is Σ CPU seconds / Σ work over the cell's measured units whose recorded estimate
+/// is the expression as written now. CPU seconds, not wall seconds: a unit that shared its
+/// cores with others took longer than it cost, and the projection must not depend on `--jobs`. The estimate reads params, the unit's sweep coordinates
 /// and names of plain cells above, restored from the cache; while such a cell is still to
 /// compute there is no projection (`folio plan --resolve` computes those cells first).
 final class WorkProjector: @unchecked Sendable {
@@ -70,7 +71,7 @@ final class WorkProjector: @unchecked Sendable {
         }
     }
 
-    /// Seconds per unit of work of cell `index` in the last render, or nil when none of its
+    /// CPU seconds per unit of work of cell `index` in the last render, or nil when none of its
     /// units recorded the estimate as written now (or all recorded no work).
     private func rate(_ index: Int) -> Double? {
         if let known = rates[index] { return known }
@@ -80,7 +81,7 @@ final class WorkProjector: @unchecked Sendable {
             guard case .found(let found) = cache.lookupCell(key: key), let measured = found.entry.work,
                 measured.expression == cell.options.work
             else { continue }
-            seconds += found.entry.seconds
+            seconds += found.entry.costSeconds
             work += measured.value
         }
         let rate = work > 0 ? seconds / work : nil
