@@ -103,6 +103,15 @@ import FolioNotebook
         ])
     }
 
+    @Test func lintFollowsDeclaredStructResultsOfFunctionsAndMethods() {
+        let code = Self.point + "\nfunc make() -> Point { Point(x: 1) }\nlet p = make()\nlet a = p.nosuch\nlet b = p.scaled(by: 2).other\nlet c = make().x + 1"
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: [code]), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:19:9: error: value of type Point has no member 'nosuch'",
+            "t.md:20:9: error: value of type Point has no member 'other'",
+        ])
+    }
+
     @Test func assigningAnIllTypedValueToAPropertyFails() {
         let outcome = TestSupport.run(Self.point + "\nvar p = Point(x: 1)\np.x = \"s\"")
         #expect(outcome.error?.headline == "t.md:18:1: error: cannot assign value of type String to type 'Double'")
