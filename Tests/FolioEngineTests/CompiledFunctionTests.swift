@@ -40,6 +40,15 @@ import Testing
         #expect(value("(0..<10).map { x in x * x }.reduce(0, +)") == "285")
     }
 
+    @Test func mapFilterReduceAndSortedCallClosuresOfEveryShape() {
+        #expect(value("[1, 2, 3].map { 7 }") == "[7, 7, 7]")
+        #expect(value("func half(_ x: Double) -> Double { x / 2 }\n[2.0, 4.0].map(half)") == "[1.0, 2.0]")
+        #expect(value("[3, 1, 2].sorted { a, b in a > b }.reduce(0) { $0 * 10 + $1 }") == "321")
+        #expect(value("[1, 2, 3, 4].filter { x in x % 2 == 0 }.allSatisfy { $0 > 1 }") == "true")
+        #expect(failure("[1, 2].map { $0 + $1 }")?.contains("closure uses $1 but was called with 1 arguments") == true)
+        #expect(failure("[1, 2].filter { $0 + 1 }")?.contains("filter's closure must return Bool") == true)
+    }
+
     @Test func closuresCapturingLoopVariablesKeepTheirOwn() {
         let code = "let adders = (0..<3).map { i in { (x: Int) -> Int in x + i } }\nvar total = 0\nfor k in 0..<3 {\n  let f = adders[k]\n  total += f(1) + f(1) + f(1)\n}\ntotal"
         #expect(value(code) == "18")

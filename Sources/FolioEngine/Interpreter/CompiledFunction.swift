@@ -73,6 +73,22 @@ final class CompiledFunction {
         }
     }
 
+    /// Runs the body with `argument` bound to the first parameter, if any (a compiled call
+    /// converts it first; a built-in's call of its closure, PreparedCall, does not).
+    func call(_ argument: Value) throws -> Value {
+        try run { frame in
+            if parameterCount > 0 { frame[slot: 0] = argument }
+        }
+    }
+
+    /// Runs the body with `first` and `second` bound to the first two parameters, if any.
+    func call(_ first: Value, _ second: Value) throws -> Value {
+        try run { frame in
+            if parameterCount > 0 { frame[slot: 0] = first }
+            if parameterCount > 1 { frame[slot: 1] = second }
+        }
+    }
+
     /// Runs the body with the arguments a compiled call pushed on `evaluator.argumentStack`
     /// from `base` on (converted) bound, and pops them: no array is built per call.
     func call(argumentsFrom base: Int, of evaluator: Evaluator) throws -> Value {
@@ -102,7 +118,7 @@ final class CompiledFunction {
 }
 
 /// The functions one evaluator has compiled, by closure. A closure is compiled at its
-/// second call: one called once (a struct's method, a closure made in a loop) costs less
+/// second call (or its first, when a built-in will call it per element): one called once (a struct's method, a closure made in a loop) costs less
 /// to walk than to compile.
 struct CompiledFunctions {
     private enum Entry {
@@ -120,6 +136,16 @@ struct CompiledFunctions {
 
     /// `closure` compiled, or nil when it is called for the first time or cannot be compiled.
     mutating func function(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
+        function(for: closure, evaluator: evaluator, compilesAtFirstCall: false)
+    }
+
+    /// `closure` compiled even at its first call, or nil when it cannot be: a built-in is
+    /// about to call it once per element (PreparedCall).
+    mutating func functionCompiledNow(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
+        function(for: closure, evaluator: evaluator, compilesAtFirstCall: true)
+    }
+
+    private mutating func function(for closure: Closure, evaluator: Evaluator, compilesAtFirstCall: Bool) -> CompiledFunction? {
         if let last, last.closure === closure { return last }
         guard !closure.literal.bodyMakesClosures else { return nil }
         let key = ObjectIdentifier(closure)
@@ -130,18 +156,25 @@ struct CompiledFunctions {
         case .walked?:
             return nil
         case .calledOnce?:
-            guard let function = CompiledFunction(closure, evaluator: evaluator) else {
-                entries[key] = .walked(closure)
-                return nil
-            }
-            entries[key] = .compiled(function)
-            last = function
-            return function
+            return compile(closure, key, evaluator: evaluator)
         case nil:
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = .calledOnce(closure)
+            guard compilesAtFirstCall else {
+                entries[key] = .calledOnce(closure)
+                return nil
+            }
+            return compile(closure, key, evaluator: evaluator)
+        }
+    }
+
+    private mutating func compile(_ closure: Closure, _ key: ObjectIdentifier, evaluator: Evaluator) -> CompiledFunction? {
+        guard let function = CompiledFunction(closure, evaluator: evaluator) else {
+            entries[key] = .walked(closure)
             return nil
         }
+        entries[key] = .compiled(function)
+        last = function
+        return function
     }
 
     /// Forgets every function (compiled code holds the evaluator: this breaks the cycle).
