@@ -209,7 +209,7 @@ struct LoopCompiler {
         return { try evaluator.execute(statement, in: scope) }
     }
 
-    private mutating func expression(_ expr: Expr, in scope: Scope) -> Code {
+    mutating func expression(_ expr: Expr, in scope: Scope) -> Code {
         let evaluator = self.evaluator, position = expr.position
         switch expr.kind {
         case .int(let number):
@@ -300,41 +300,6 @@ struct LoopCompiler {
             break
         }
         return { try evaluator.evaluate(expr, in: scope) }
-    }
-
-    /// `f(a, b)` where `f` names a binding: a compiled closure or function takes its
-    /// arguments in order with no scope built; anything else goes to the evaluator.
-    private mutating func call(_ expr: Expr, _ slot: (scope: Scope, index: Int), _ arguments: [Argument], in scope: Scope) -> Code {
-        let evaluator = self.evaluator, position = expr.position
-        let push = pushArguments(arguments[...], from: 0, in: scope), count = arguments.count
-        return {
-            guard case .function(.closure(let closure)) = slot.scope[slot: slot.index],
-                let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
-                function.bindsInOrder(count)
-            else { return try evaluator.evaluate(expr, in: scope) }
-            let base = evaluator.argumentStack.count
-            do {
-                try push(function)
-            } catch {
-                evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
-                throw error
-            }
-            return try evaluator.run(function, argumentsFrom: base, at: position)
-        }
-    }
-
-    /// Evaluates `arguments` (number `index` on) and pushes them, converted for `function`,
-    /// on the argument stack: a chain of closures, not an array of them (see `chain`).
-    private mutating func pushArguments(_ arguments: ArraySlice<Argument>, from index: Int, in scope: Scope) -> (CompiledFunction) throws -> Void {
-        guard let first = arguments.first else { return { _ in } }
-        let evaluator = self.evaluator, position = first.value.position
-        let code = expression(first.value, in: scope)
-        let rest = pushArguments(arguments.dropFirst(), from: index + 1, in: scope)
-        return { function in
-            let value = try function.argument(try code(), index, at: position)
-            evaluator.argumentStack.append(value)
-            try rest(function)
-        }
     }
 
     /// Whether `expr` evaluates the same whatever type is expected of it (the evaluator
