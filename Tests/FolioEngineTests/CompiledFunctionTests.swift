@@ -49,6 +49,17 @@ import Testing
         #expect(failure("[1, 2].filter { $0 + 1 }")?.contains("filter's closure must return Bool") == true)
     }
 
+    @Test func theCountingIdiomUpdatesTheEntryAsWritten() {
+        let counting = "var counts: [Int: Int] = [:]\nfor i in 0..<100 {\n  let k = i % 7\n  counts[k] = counts[k, default: 0] + 1\n}\n(counts.count, counts[0, default: -1], counts[6, default: -1], counts.keys)"
+        #expect(value(counting) == "(7, 15, 14, [0, 1, 2, 3, 4, 5, 6])")
+        let words = "var seen: [String: String] = [:]\nfor i in 0..<20 {\n  let w = i < 10 ? \"a\" : \"b\"\n  let s = \"x\"\n  seen[w] = seen[w, default: \"\"] + s\n}\nseen[\"a\", default: \"\"].count + seen[\"b\", default: \"\"].count"
+        #expect(value(words) == "20")
+        let overflow = "var d: [Int: Int] = [0: 9223372036854775800]\nfor i in 0..<20 {\n  let k = 0\n  d[k] = d[k, default: 0] + 1\n}"
+        #expect(failure(overflow) == "t.md:9:27: error: arithmetic overflow")
+        let notADictionary = "var xs = [0, 0]\nfor i in 0..<20 {\n  let k = 0\n  xs[k] = xs[k, default: 0] + 1\n}"
+        #expect(failure(notADictionary) == "t.md:9:11: error: cannot subscript a value of type [Int] with 2 index(es)")
+    }
+
     @Test func closuresCapturingLoopVariablesKeepTheirOwn() {
         let code = "let adders = (0..<3).map { i in { (x: Int) -> Int in x + i } }\nvar total = 0\nfor k in 0..<3 {\n  let f = adders[k]\n  total += f(1) + f(1) + f(1)\n}\ntotal"
         #expect(value(code) == "18")

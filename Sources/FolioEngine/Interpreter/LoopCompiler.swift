@@ -136,7 +136,7 @@ struct LoopCompiler {
             let firstCode = expression(arguments[0].value, in: scope)
             let hasSecond = arguments.count == 2, hasDefault = hasSecond && arguments[1].label == "default"
             let secondCode = hasSecond ? expression(arguments[1].value, in: scope) : { .void }
-            return {
+            let update: Block = {
                 let newValue = try value()
                 let first = try firstCode(), second = hasSecond ? try secondCode() : nil
                 try evaluator.updateSubscript(&slot.scope[slot: slot.index], first, second, hasDefault: hasDefault, at: target.position) {
@@ -144,6 +144,8 @@ struct LoopCompiler {
                 }
                 return .normal
             }
+            guard op == nil, let count = dictionaryCount(target, valueExpr, slot: slot, otherwise: update, in: scope) else { return update }
+            return count
         case .expression(let expr):
             if case .call(let callee, let arguments) = expr.kind, case .member(let base, "append") = callee.kind,
                 case .name(let name) = base.kind, arguments.count == 1, arguments[0].label == nil,
