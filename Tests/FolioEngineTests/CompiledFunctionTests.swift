@@ -27,6 +27,8 @@ import Testing
         #expect(failure(mismatch) == "t.md:8:32: error: cannot convert value of type String to expected argument type Double")
         let compiled = "func twice(_ x: Double) -> Double { x * 2 }\nlet names = [\"a\": \"x\"]\nvar s = 0.0\nfor i in 0..<20 { s += twice(i < 10 ? 1 : 2) + twice(names[\"a\", default: \"y\"]) }"
         #expect(failure(compiled) == "t.md:9:54: error: cannot convert value of type String to expected argument type Double")
+        let notAnInt = "func inc(_ n: Int) -> Int { n + 1 }\nlet xs = [1.5]\nvar s = 0\nfor i in 0..<20 { s += inc(i < 10 ? i : xs[0]) }"
+        #expect(failure(notAnInt) == "t.md:9:30: error: cannot convert value of type Double to expected argument type Int")
     }
 
     @Test func valuesStaySmall() {

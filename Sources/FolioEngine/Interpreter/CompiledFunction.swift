@@ -11,7 +11,10 @@
 final class CompiledFunction {
     let closure: Closure
     /// The declared parameter types (nil: untyped), which arguments are converted to.
-    let parameterTypes: [(annotation: TypeAnnotation, type: ValueType)?]
+    private let parameterTypes: [(annotation: TypeAnnotation, type: ValueType)?]
+    /// The same types as plain tags, for `argument`'s common case: reading an indirect
+    /// `ValueType` out of `parameterTypes` costs a retain and a release per argument.
+    private let parameterKinds: [ParameterKind]
     /// Parameters (or the `$0`, `$1`, … a closure without a parameter list uses) come first.
     private let frame: Scope
     private let parameterCount: Int
@@ -36,6 +39,7 @@ final class CompiledFunction {
         isUnlabelled = literal.name == nil || literal.parameters.allSatisfy { $0.label == nil }
         let parameterNames = isAnonymous ? (0..<literal.anonymousArgumentCount).map(Evaluator.anonymousName) : closure.parameterNames
         parameterTypes = literal.parameters.map { parameter in parameter.type.map { ($0, evaluator.valueType(of: $0)) } }
+        parameterKinds = parameterTypes.map { ParameterKind($0?.type) }
         parameterCount = parameterNames.count
         let framed = Scope(parent: closure.scope)
         for name in parameterNames { framed.define(name, .void, isVar: false) }
@@ -61,7 +65,14 @@ final class CompiledFunction {
 
     /// Argument `index`, converted to its parameter's declared type.
     func argument(_ value: Value, _ index: Int, at position: SourcePosition) throws -> Value {
-        guard !isAnonymous, let (annotation, type) = parameterTypes[index] else { return value }
+        if isAnonymous { return value }
+        switch parameterKinds[index] {
+        case .untyped: return value
+        case .int: if case .int = value { return value }
+        case .double: if case .double = value { return value }
+        case .other: break
+        }
+        guard let (annotation, type) = parameterTypes[index] else { return value }
         guard let converted = type.convert(value) else { throw Evaluator.argumentMismatch(value, annotation, at: position) }
         return converted
     }
@@ -114,6 +125,21 @@ final class CompiledFunction {
         }
         bind(frame)
         return try body()
+    }
+}
+
+/// A parameter's declared type as far as `CompiledFunction.argument` checks it without
+/// `ValueType.convert`: an Int or a Double argument for a parameter of that type is kept.
+private enum ParameterKind {
+    case untyped, int, double, other
+
+    init(_ type: ValueType?) {
+        switch type {
+        case nil: self = .untyped
+        case .int?: self = .int
+        case .double?: self = .double
+        default: self = .other
+        }
     }
 }
 
