@@ -161,8 +161,11 @@ struct CompiledFunctions {
     private static let capacity = 4096
 
     /// `closure` compiled, or nil when it is called for the first time or cannot be compiled.
+    /// The check of the last function found is inlined into every compiled call.
+    @inline(__always)
     mutating func function(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
-        function(for: closure, evaluator: evaluator, compilesAtFirstCall: false)
+        if let last, last.closure === closure { return last }
+        return function(for: closure, evaluator: evaluator, compilesAtFirstCall: false)
     }
 
     /// `closure` compiled even at its first call, or nil when it cannot be: a built-in is
