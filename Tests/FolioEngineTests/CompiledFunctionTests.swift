@@ -62,6 +62,13 @@ import Testing
         #expect(failure(notADictionary) == "t.md:9:11: error: cannot subscript a value of type [Int] with 2 index(es)")
     }
 
+    @Test func compiledConditionsCompareAsTheEvaluatorDoes() {
+        let mixed = "var n = 0\nlet words = [\"a\", \"c\"]\nfor i in 0..<20 {\n  if i < 2.5 { n += 1 }\n  if words[i % 2] < \"b\", i >= 18 { n += 100 }\n}\nn"
+        #expect(value(mixed) == "103")
+        let notBool = "let xs = [1]\nvar n = 0\nfor i in 0..<20 {\n  if xs[0] + i { n += 1 }\n}"
+        #expect(failure(notBool) == "t.md:9:12: error: condition must be Bool, got Int")
+    }
+
     @Test func closuresCapturingLoopVariablesKeepTheirOwn() {
         let code = "let adders = (0..<3).map { i in { (x: Int) -> Int in x + i } }\nvar total = 0\nfor k in 0..<3 {\n  let f = adders[k]\n  total += f(1) + f(1) + f(1)\n}\ntotal"
         #expect(value(code) == "18")

@@ -31,6 +31,7 @@ protocol InlineOperatorClient {
 enum InlineCode {
     case expression(LoopCompiler.Code)
     case statement(LoopCompiler.Block)
+    case condition(LoopCompiler.Test)
 }
 
 extension BinaryOperator {
@@ -66,6 +67,25 @@ struct InlineBinary: InlineOperatorClient {
             let a = try left(), b = try right()
             if let result = Operator.apply(a, b) { return result }
             return try evaluator.binary(op, a, b, at: position)
+        }
+    }
+}
+
+/// A compiled condition `a op b` for a comparison (`if n < 2`): the comparison's Bool
+/// itself, without making a Bool value and taking it apart (`Evaluator.truth`); other
+/// operands go to `Evaluator.binary` and `truth`, which report as always.
+struct InlineCondition: InlineOperatorClient {
+    let op: BinaryOperator
+    let left: LoopCompiler.Code, right: LoopCompiler.Code
+    let evaluator: Evaluator
+    let position: SourcePosition
+
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
+        let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
+        return .condition {
+            let a = try left(), b = try right()
+            if let result = Operator.apply(a, b), case .bool(let holds) = result { return holds }
+            return try evaluator.truth(try evaluator.binary(op, a, b, at: position), at: position)
         }
     }
 }

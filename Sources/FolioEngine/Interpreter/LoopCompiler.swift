@@ -17,6 +17,7 @@
 struct LoopCompiler {
     typealias Code = () throws -> Value
     typealias Block = () throws -> Evaluator.Flow
+    typealias Test = () throws -> Bool
 
     let evaluator: Evaluator
     /// False for a function's body (CompiledFunction): a nested loop compiled once would
@@ -170,15 +171,15 @@ struct LoopCompiler {
             var otherwiseBlock: Block = { .normal }
             if let otherwise { otherwiseBlock = block(otherwise, in: scope) }
             if conditions.count == 1 {
-                let test = expression(conditions[0], in: scope), at = conditions[0].position
+                let test = condition(conditions[0], in: scope)
                 return {
-                    if try evaluator.truth(try test(), at: at) { return try thenBlock() }
+                    if try test() { return try thenBlock() }
                     return try otherwiseBlock()
                 }
             }
-            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
+            let tests = conditions.map { condition($0, in: scope) }
             return {
-                for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
+                for test in tests where try !test() {
                     return try otherwiseBlock()
                 }
                 return try thenBlock()
@@ -209,6 +210,18 @@ struct LoopCompiler {
             break
         }
         return { try evaluator.execute(statement, in: scope) }
+    }
+
+    /// A condition: a comparison of two Ints or Doubles inline (InlineCondition), anything
+    /// else evaluated and checked to be a Bool (`Evaluator.truth`).
+    private mutating func condition(_ expr: Expr, in scope: Scope) -> Test {
+        if case .binary(let op, let left, let right) = expr.kind, op.isComparison {
+            let client = InlineCondition(
+                op: op, left: expression(left, in: scope), right: expression(right, in: scope), evaluator: evaluator, position: expr.position)
+            if case .condition(let test)? = op.inline(client) { return test }
+        }
+        let evaluator = self.evaluator, value = expression(expr, in: scope), position = expr.position
+        return { try evaluator.truth(try value(), at: position) }
     }
 
     mutating func expression(_ expr: Expr, in scope: Scope) -> Code {

@@ -13,7 +13,6 @@ extension BinaryOperator {
             return (self == .equal || self == .notEqual) && left == right ? .bool : nil
         }
         guard scalars.contains(left), scalars.contains(right) else { return .any }
-        let isComparison = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self)
         switch (left, right) {
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
             if isComparison { return .bool }
@@ -28,6 +27,14 @@ extension BinaryOperator {
             return [.equal, .notEqual, .and, .or].contains(self) ? .bool : nil
         default:
             return nil
+        }
+    }
+
+    /// `==`, `!=`, `<`, `<=`, `>` or `>=`: a Bool of two numbers (or strings).
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        default: false
         }
     }
 
