@@ -3,8 +3,9 @@
 /// many times) and each call binds its one or two arguments straight into the compiled
 /// frame, with no argument array and no lookup. Any other function, or a closure that
 /// cannot be compiled or does not take that many arguments, is called as
-/// `Evaluator.callFunction` calls it, with the same results and errors.
-struct PreparedCall {
+/// `Evaluator.callFunction` calls it, with the same results and errors. A class, so that
+/// the closure of `map` holds a reference rather than copying these fields at every call.
+final class PreparedCall {
     private let function: Value
     private let compiled: CompiledFunction?
     private let evaluator: Evaluator
