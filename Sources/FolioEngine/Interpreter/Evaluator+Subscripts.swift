@@ -62,7 +62,7 @@ extension Evaluator {
             defer { container = .array(elements) }
             try body(&elements[i])
         } else if second == nil || hasDefault, case .dictionary = container {
-            try updateDictionary(&container, try dictionaryKey(first, at: position), missing: second ?? .void, at: position, body)
+            try updateDictionary(&container, try dictionaryKey(first, at: position), missing: second ?? .void, body)
         } else if let second, case .matrix(var matrix) = container {
             let row = try index(first, count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
             let column = try index(
@@ -82,14 +82,17 @@ extension Evaluator {
 
     /// Applies `body` to the entry at `key` of the dictionary `container` in place (one hash
     /// lookup; a missing key starts from `missing`): the dictionary is moved out of
-    /// `container` first, so it is unique and never copied.
+    /// `container` first, so it is unique and never copied. False, with nothing done, when
+    /// `container` is not a dictionary.
+    @discardableResult
     func updateDictionary(
-        _ container: inout Value, _ key: DictionaryKey, missing: Value, at position: SourcePosition, _ body: (inout Value) throws -> Void
-    ) throws {
-        guard case .dictionary(var dictionary) = container else { throw notAssignable(container, at: position) }
+        _ container: inout Value, _ key: DictionaryKey, missing: Value, _ body: (inout Value) throws -> Void
+    ) rethrows -> Bool {
+        guard case .dictionary(var dictionary) = container else { return false }
         container = .void
         defer { container = .dictionary(dictionary) }
         try dictionary.update(key, missing: missing, body)
+        return true
     }
 
     private func notAssignable(_ container: Value, at position: SourcePosition) -> RuntimeError {

@@ -2,10 +2,10 @@
 /// compiled as one in-place update of the entry: one hash lookup instead of a read and a
 /// write (two lookups), and no copy of the dictionary for the read.
 ///
-/// Only when the key and `x` are names or literals (evaluating them again, or in another
-/// order, changes nothing) and, at run time, the container is a dictionary and the key
-/// hashes; anything else runs `otherwise`, the assignment as written, so every error is the
-/// one the read or the write reports.
+/// Only when the key, `d` and `x` are names or literals (evaluating them again, or in
+/// another order, changes nothing) and, at run time, the key hashes and the container is a
+/// dictionary; anything else runs `otherwise`, the assignment as written, so every error is
+/// the one the read or the write reports.
 extension LoopCompiler {
     mutating func dictionaryCount(
         _ target: Expr, _ valueExpr: Expr, slot: (scope: Scope, index: Int), otherwise: @escaping Block, in scope: Scope
@@ -15,20 +15,19 @@ extension LoopCompiler {
             case .binary(let op, let read, let operand) = valueExpr.kind, op != .and, op != .or,
             case .subscriptAccess(let readBase, let arguments) = read.kind, case .name(name) = readBase.kind,
             arguments.count == 2, arguments[0].label == nil, arguments[1].label == "default",
-            Self.isRepeatable(written[0].value), Self.isRepeatable(operand),
+            Self.isRepeatable(written[0].value), Self.isRepeatable(arguments[1].value), Self.isRepeatable(operand),
             Self.same(written[0].value, arguments[0].value)
         else { return nil }
         let evaluator = self.evaluator, position = valueExpr.position
         let keyCode = expression(written[0].value, in: scope), fallbackCode = expression(arguments[1].value, in: scope)
         let operandCode = expression(operand, in: scope)
         return {
-            let key = try keyCode()
-            guard case .dictionary = slot.scope[slot: slot.index], let hashable = DictionaryKey(key) else { return try otherwise() }
+            guard let key = DictionaryKey(try keyCode()) else { return try otherwise() }
             let fallback = try fallbackCode(), value = try operandCode()
-            try evaluator.updateDictionary(&slot.scope[slot: slot.index], hashable, missing: fallback, at: target.position) { entry in
+            let counted = try evaluator.updateDictionary(&slot.scope[slot: slot.index], key, missing: fallback) { entry in
                 entry = try evaluator.binary(op, entry, value, at: position)
             }
-            return .normal
+            return counted ? .normal : try otherwise()
         }
     }
 
