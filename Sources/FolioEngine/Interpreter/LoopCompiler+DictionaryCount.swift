@@ -31,10 +31,12 @@ extension LoopCompiler {
         }
     }
 
-    /// A name or a number literal: evaluating it twice, or earlier, gives the same value.
+    /// A name or a literal (a string without interpolations): evaluating it twice, or
+    /// earlier, gives the same value.
     private static func isRepeatable(_ expr: Expr) -> Bool {
         switch expr.kind {
         case .name, .int, .double, .bool: true
+        case .string(let parts): parts.allSatisfy { if case .text = $0 { true } else { false } }
         default: false
         }
     }
