@@ -57,14 +57,14 @@ extension BinaryOperator {
 /// Compiled `a op b`: inline on two Doubles or Ints, otherwise `Evaluator.binary`.
 struct InlineBinary: InlineOperatorClient {
     let op: BinaryOperator
-    let left: LoopCompiler.Code, right: LoopCompiler.Code
+    let left: Operand, right: Operand
     let evaluator: Evaluator
     let position: SourcePosition
 
     func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
         return .expression {
-            let a = try left(), b = try right()
+            let a = try left.value(), b = try right.value()
             if let result = Operator.apply(a, b) { return result }
             return try evaluator.binary(op, a, b, at: position)
         }
@@ -76,14 +76,14 @@ struct InlineBinary: InlineOperatorClient {
 /// operands go to `Evaluator.binary` and `truth`, which report as always.
 struct InlineCondition: InlineOperatorClient {
     let op: BinaryOperator
-    let left: LoopCompiler.Code, right: LoopCompiler.Code
+    let left: Operand, right: Operand
     let evaluator: Evaluator
     let position: SourcePosition
 
     func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
         return .condition {
-            let a = try left(), b = try right()
+            let a = try left.value(), b = try right.value()
             if let result = Operator.apply(a, b), case .bool(let holds) = result { return holds }
             return try evaluator.truth(try evaluator.binary(op, a, b, at: position), at: position)
         }

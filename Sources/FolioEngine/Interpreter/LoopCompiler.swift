@@ -217,7 +217,7 @@ struct LoopCompiler {
     private mutating func condition(_ expr: Expr, in scope: Scope) -> Test {
         if case .binary(let op, let left, let right) = expr.kind, op.isComparison {
             let client = InlineCondition(
-                op: op, left: expression(left, in: scope), right: expression(right, in: scope), evaluator: evaluator, position: expr.position)
+                op: op, left: operand(left, in: scope), right: operand(right, in: scope), evaluator: evaluator, position: expr.position)
             if case .condition(let test)? = op.inline(client) { return test }
         }
         let evaluator = self.evaluator, value = expression(expr, in: scope), position = expr.position
@@ -251,12 +251,12 @@ struct LoopCompiler {
                 return .bool(try evaluator.truth(try rightCode(), at: right.position))
             }
         case .binary(let op, let left, let right):
-            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
             if case .expression(let code)? = op.inline(
-                InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position))
+                InlineBinary(op: op, left: operand(left, in: scope), right: operand(right, in: scope), evaluator: evaluator, position: position))
             {
                 return code
             }
+            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
             return {
                 let a = try leftCode()
                 return try evaluator.binary(op, a, try rightCode(), at: position)
