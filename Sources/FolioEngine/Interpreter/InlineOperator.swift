@@ -95,14 +95,14 @@ struct InlineCondition: InlineOperatorClient {
 struct InlineCompound: InlineOperatorClient {
     let op: BinaryOperator
     let slot: (scope: Scope, index: Int)
-    let value: LoopCompiler.Code
+    let value: Operand
     let evaluator: Evaluator
     let position: SourcePosition
 
     func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, slot, value, evaluator, position) = (op, slot, value, evaluator, position)
         return .statement {
-            let newValue = try value()
+            let newValue = try value.value()
             if let result = Operator.apply(slot.scope[slot: slot.index], newValue) {
                 slot.scope[slot: slot.index] = result
             } else {

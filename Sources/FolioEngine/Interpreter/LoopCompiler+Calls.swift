@@ -16,19 +16,19 @@ extension LoopCompiler {
         }
         switch count {
         case 1:
-            let code = expression(arguments[0].value, in: scope), at = arguments[0].value.position
+            let argumentOperand = operand(arguments[0].value, in: scope), at = arguments[0].value.position
             return {
                 guard let function = callee() else { return try evaluator.evaluate(expr, in: scope) }
-                let argument = try function.argument(try code(), 0, at: at)
+                let argument = try function.argument(try argumentOperand.value(), 0, at: at)
                 return try evaluator.nestingCall(at: position) { try function.call(argument) }
             }
         case 2:
-            let firstCode = expression(arguments[0].value, in: scope), firstAt = arguments[0].value.position
-            let secondCode = expression(arguments[1].value, in: scope), secondAt = arguments[1].value.position
+            let firstOperand = operand(arguments[0].value, in: scope), firstAt = arguments[0].value.position
+            let secondOperand = operand(arguments[1].value, in: scope), secondAt = arguments[1].value.position
             return {
                 guard let function = callee() else { return try evaluator.evaluate(expr, in: scope) }
-                let first = try function.argument(try firstCode(), 0, at: firstAt)
-                let second = try function.argument(try secondCode(), 1, at: secondAt)
+                let first = try function.argument(try firstOperand.value(), 0, at: firstAt)
+                let second = try function.argument(try secondOperand.value(), 1, at: secondAt)
                 return try evaluator.nestingCall(at: position) { try function.call(first, second) }
             }
         default:

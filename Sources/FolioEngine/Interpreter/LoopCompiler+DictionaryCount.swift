@@ -19,11 +19,11 @@ extension LoopCompiler {
             Self.same(written[0].value, arguments[0].value)
         else { return nil }
         let evaluator = self.evaluator, position = valueExpr.position
-        let keyCode = expression(written[0].value, in: scope), fallbackCode = expression(arguments[1].value, in: scope)
-        let operandCode = expression(operand, in: scope)
+        let keyOperand = self.operand(written[0].value, in: scope), fallbackOperand = self.operand(arguments[1].value, in: scope)
+        let valueOperand = self.operand(operand, in: scope)
         return {
-            guard let key = DictionaryKey(try keyCode()) else { return try otherwise() }
-            let fallback = try fallbackCode(), value = try operandCode()
+            guard let key = DictionaryKey(try keyOperand.value()) else { return try otherwise() }
+            let fallback = try fallbackOperand.value(), value = try valueOperand.value()
             let counted = try evaluator.updateDictionary(&slot.scope[slot: slot.index], key, missing: fallback) { entry in
                 entry = try evaluator.binary(op, entry, value, at: position)
             }

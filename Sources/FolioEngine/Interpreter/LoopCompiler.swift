@@ -115,13 +115,13 @@ struct LoopCompiler {
             }
         case .assign(let target, let op, let valueExpr):
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
-                let value = expression(valueExpr, in: scope)
                 // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
                 if let op, case .statement(let update)? = op.inline(
-                    InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position))
+                    InlineCompound(op: op, slot: slot, value: operand(valueExpr, in: scope), evaluator: evaluator, position: position))
                 {
                     return update
                 }
+                let value = expression(valueExpr, in: scope)
                 return {
                     let newValue = try value()
                     try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
@@ -193,10 +193,9 @@ struct LoopCompiler {
                 return try loop()
             }
         case .returnValue(let valueExpr):
-            var value: Code = { .void }
-            if let valueExpr { value = expression(valueExpr, in: scope) }
+            let value = valueExpr.map { operand($0, in: scope) } ?? .constant(.void)
             return {
-                return .returned(try value())
+                return .returned(try value.value())
             }
         case .breakLoop:
             return {

@@ -1,4 +1,4 @@
-/// An operand of a compiled operator (InlineBinary, InlineCondition): a slot, a constant or
+/// An operand of compiled code (operators, call arguments, `return`): a slot, a constant or
 /// any other compiled expression. The common `n - 1`, `x < y` and `$0 * 2.0` then read their
 /// operands in place, without calling a closure for each.
 enum Operand {
