@@ -39,6 +39,8 @@ import FolioNotebook
         Case(file: "struct-wrong-label.md", location: "18:21", message: "incorrect argument label 'z:' in call to 'Point', expected 'y:'"),
         Case(file: "struct-missing-argument.md", location: "18:9", message: "missing argument for parameter 'y' in call to 'Point'"),
         Case(file: "struct-unknown-member.md", location: "19:9", message: "value of type Point has no member 'radius'"),
+        Case(file: "struct-function-result-unknown-member.md", location: "21:9", message: "value of type Point has no member 'radius'"),
+        Case(file: "struct-compare-mismatch.md", location: "23:15", message: "binary operator '==' cannot be applied to Point and Size"),
         Case(file: "struct-assign-let-field.md", location: "19:1", message: "cannot assign to property: 'y' is a 'let' constant"),
         Case(file: "struct-mutating-on-let.md", location: "19:1", message: "cannot use mutating member on immutable value: 'p' is a 'let' constant"),
         Case(file: "switch-not-exhaustive.md", location: "10:1", message: "switch must be exhaustive"),
@@ -176,6 +178,16 @@ import FolioNotebook
                     ^
             hint: 'Point' has properties x, y, norm and methods move(by:)
             """)
+    }
+
+    @Test func aFunctionsDeclaredStructResultIsFollowedToItsMembers() throws {
+        let (notebook, _, path) = try load("struct-function-result-unknown-member.md")
+        #expect(Engine.lint(notebook).map(\.rendered) == ["""
+            \(path):21:9: error: value of type Point has no member 'radius'
+            let r = p.radius
+                    ^
+            hint: 'Point' has properties x, y, norm and methods move(by:)
+            """])
     }
 
     @Test func anUnknownOptionCaseSuggestsAndListsTheCases() throws {

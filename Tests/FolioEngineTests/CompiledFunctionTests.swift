@@ -27,6 +27,8 @@ import Testing
         #expect(failure(mismatch) == "t.md:8:32: error: cannot convert value of type String to expected argument type Double")
         let compiled = "func twice(_ x: Double) -> Double { x * 2 }\nlet names = [\"a\": \"x\"]\nvar s = 0.0\nfor i in 0..<20 { s += twice(i < 10 ? 1 : 2) + twice(names[\"a\", default: \"y\"]) }"
         #expect(failure(compiled) == "t.md:9:54: error: cannot convert value of type String to expected argument type Double")
+        let notAnInt = "func inc(_ n: Int) -> Int { n + 1 }\nlet xs = [1.5]\nvar s = 0\nfor i in 0..<20 { s += inc(i < 10 ? i : xs[0]) }"
+        #expect(failure(notAnInt) == "t.md:9:30: error: cannot convert value of type Double to expected argument type Int")
     }
 
     @Test func valuesStaySmall() {
@@ -38,6 +40,33 @@ import Testing
         #expect(value("let xs = (0..<100).map { Double($0) }\nxs.map { $0 * 2.0 }.filter { $0 > 100.0 }.reduce(0.0) { $0 + $1 }") == "7350.0")
         #expect(value("[3, 1, 2, 5, 4].sorted(by: >)") == "[5, 4, 3, 2, 1]")
         #expect(value("(0..<10).map { x in x * x }.reduce(0, +)") == "285")
+    }
+
+    @Test func mapFilterReduceAndSortedCallClosuresOfEveryShape() {
+        #expect(value("[1, 2, 3].map { 7 }") == "[7, 7, 7]")
+        #expect(value("func half(_ x: Double) -> Double { x / 2 }\n[2.0, 4.0].map(half)") == "[1.0, 2.0]")
+        #expect(value("[3, 1, 2].sorted { a, b in a > b }.reduce(0) { $0 * 10 + $1 }") == "321")
+        #expect(value("[1, 2, 3, 4].filter { x in x % 2 == 0 }.allSatisfy { $0 > 1 }") == "true")
+        #expect(failure("[1, 2].map { $0 + $1 }")?.contains("closure uses $1 but was called with 1 arguments") == true)
+        #expect(failure("[1, 2].filter { $0 + 1 }")?.contains("filter's closure must return Bool") == true)
+    }
+
+    @Test func theCountingIdiomUpdatesTheEntryAsWritten() {
+        let counting = "var counts: [Int: Int] = [:]\nfor i in 0..<100 {\n  let k = i % 7\n  counts[k] = counts[k, default: 0] + 1\n}\n(counts.count, counts[0, default: -1], counts[6, default: -1], counts.keys)"
+        #expect(value(counting) == "(7, 15, 14, [0, 1, 2, 3, 4, 5, 6])")
+        let words = "var seen: [String: String] = [:]\nfor i in 0..<20 {\n  let w = i < 10 ? \"a\" : \"b\"\n  let s = \"x\"\n  seen[w] = seen[w, default: \"\"] + s\n}\nseen[\"a\", default: \"\"].count + seen[\"b\", default: \"\"].count"
+        #expect(value(words) == "20")
+        let overflow = "var d: [Int: Int] = [0: 9223372036854775800]\nfor i in 0..<20 {\n  let k = 0\n  d[k] = d[k, default: 0] + 1\n}"
+        #expect(failure(overflow) == "t.md:9:27: error: arithmetic overflow")
+        let notADictionary = "var xs = [0, 0]\nfor i in 0..<20 {\n  let k = 0\n  xs[k] = xs[k, default: 0] + 1\n}"
+        #expect(failure(notADictionary) == "t.md:9:11: error: cannot subscript a value of type [Int] with 2 index(es)")
+    }
+
+    @Test func compiledConditionsCompareAsTheEvaluatorDoes() {
+        let mixed = "var n = 0\nlet words = [\"a\", \"c\"]\nfor i in 0..<20 {\n  if i < 2.5 { n += 1 }\n  if words[i % 2] < \"b\", i >= 18 { n += 100 }\n}\nn"
+        #expect(value(mixed) == "103")
+        let notBool = "let xs = [1]\nvar n = 0\nfor i in 0..<20 {\n  if xs[0] + i { n += 1 }\n}"
+        #expect(failure(notBool) == "t.md:9:12: error: condition must be Bool, got Int")
     }
 
     @Test func closuresCapturingLoopVariablesKeepTheirOwn() {

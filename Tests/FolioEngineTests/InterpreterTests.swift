@@ -184,7 +184,8 @@ import FolioNotebook
     @Test func runawayRecursion() { #expect(failure("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")?.contains("calls nested more than 200 deep") == true) }
 }
 
-/// `folio lint`'s operand rule and the evaluator's operators agree on every pair of scalars.
+/// `folio lint`'s operand rule and the evaluator's operators agree on every pair of scalars
+/// and struct values.
 @Suite struct OperandRuleTests {
     @Test func staticRuleAgreesWithTheEvaluator() throws {
         let context = CellContext(
@@ -193,15 +194,19 @@ import FolioNotebook
             now: { 0 }, onProgress: { _ in })
         let evaluator = Evaluator(context: context)
         let here = SourcePosition(line: 1, column: 1)
+        let scope = Scope(parent: nil)
+        scope.define("p", .record(Record("Point", [("x", .int(1))])), isVar: false)
+        scope.define("s", .record(Record("Size", [("x", .int(1))])), isVar: false)
         for op in BinaryOperator.allCases {
             // `true || x` never evaluates x, so the Bool sample is the one that lets `&&` and `||` look at both sides.
             let samples: [(ValueType, ExprKind)] = [
                 (.int, .int(2)), (.double, .double(2)), (.bool, .bool(op != .or)), (.string, .string([.text("a")])),
+                (.record("Point"), .name("p")), (.record("Size"), .name("s")),
             ]
             for (leftType, left) in samples {
                 for (rightType, right) in samples {
                     let expr = Expr(kind: .binary(op, Expr(kind: left, position: here), Expr(kind: right, position: here)), position: here)
-                    let runs = (try? evaluator.evaluate(expr, in: Scope(parent: nil))) != nil
+                    let runs = (try? evaluator.evaluate(expr, in: scope)) != nil
                     #expect(runs == (op.resultType(leftType, rightType) != nil), "\(leftType) \(op.rawValue) \(rightType)")
                 }
             }

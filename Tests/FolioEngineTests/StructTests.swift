@@ -67,6 +67,51 @@ import FolioNotebook
         #expect(run("[Point(x: 3, y: 4), Point(x: 6, y: 8)].map { $0.norm }").value == "[5.0, 10.0]")
     }
 
+    @Test func equalityComparesEveryStoredProperty() {
+        #expect(run("let p = Point(x: 1, y: 2)\n(p == Point(x: 1, y: 2), p == Point(x: 1, y: 3), p != Point(x: 2, y: 2), p != p)").value
+            == "(true, false, true, false)")
+        let moved = "var p = Point(x: 1)\nlet q = p\np.move(dx: 1)\np.move(dx: -1)\nlet r = p\np.move(dx: 1)\n(q == r, p == q)"
+        #expect(run(moved).value == "(true, false)")
+    }
+
+    @Test func nestedStructsAndArraysOfStructsCompare() {
+        let code = """
+            struct Segment {
+                var from: Point
+                var to: Point
+            }
+            let a = Segment(from: Point(x: 0), to: Point(x: 1, y: 1))
+            let b = Segment(from: Point(x: 0), to: Point(x: 1, y: 2))
+            let xs = [Point(x: 1), Point(x: 2)]
+            (a == a, a == b, xs == [Point(x: 1), Point(x: 2)], xs == [Point(x: 1), Point(x: 3)], xs.filter { $0 == Point(x: 2) }.count)
+            """
+        #expect(run(code).value == "(true, false, true, false, 1)")
+    }
+
+    @Test func valuesOfTwoStructTypesDoNotCompare() {
+        let code = Self.point + "\nstruct Size { var width: Double }\nlet things = [Point(x: 1)]\nthings[0] == Size(width: 1)"
+        #expect(TestSupport.run(code).error?.headline == "t.md:19:11: error: cannot compare Point with Size")
+    }
+
+    @Test func lintTakesEqualityOfOneStructTypeAndRejectsOtherOperators() {
+        let code = Self.point + "\nstruct Size { var width: Double }\nlet p = Point(x: 1)\nlet a = p == p\nlet b = p < p\nlet c = p != 1\nlet d = p == Size(width: 1)"
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: [code]), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:20:11: error: binary operator '<' cannot be applied to Point and Point",
+            "t.md:21:11: error: binary operator '!=' cannot be applied to Point and Int",
+            "t.md:22:11: error: binary operator '==' cannot be applied to Point and Size",
+        ])
+    }
+
+    @Test func lintFollowsDeclaredStructResultsOfFunctionsAndMethods() {
+        let code = Self.point + "\nfunc make() -> Point { Point(x: 1) }\nlet p = make()\nlet a = p.nosuch\nlet b = p.scaled(by: 2).other\nlet c = make().x + 1"
+        let (notebook, _) = Notebook.parse(source: TestSupport.source(cells: [code]), path: "t.md")
+        #expect(Engine.lint(notebook).map(\.headline) == [
+            "t.md:19:9: error: value of type Point has no member 'nosuch'",
+            "t.md:20:9: error: value of type Point has no member 'other'",
+        ])
+    }
+
     @Test func assigningAnIllTypedValueToAPropertyFails() {
         let outcome = TestSupport.run(Self.point + "\nvar p = Point(x: 1)\np.x = \"s\"")
         #expect(outcome.error?.headline == "t.md:18:1: error: cannot assign value of type String to type 'Double'")

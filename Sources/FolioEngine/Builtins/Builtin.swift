@@ -173,6 +173,13 @@ struct BuiltinCall {
         return try evaluator.callFunction(function, with: values, at: position)
     }
 
+    /// The closure or built-in `self[index]`, prepared to be called once per element with
+    /// `arity` (1 or 2) arguments: faster than `apply` from the second call on.
+    func function(_ index: Int, arity: Int) throws -> PreparedCall {
+        guard let evaluator = context.evaluator else { throw BuiltinError("no evaluator to call a closure") }
+        return PreparedCall(self[index], arity: arity, evaluator: evaluator, at: position)
+    }
+
     /// Fails the call if the cell must stop (timeout, the render's `--timeout`, Ctrl-C).
     func checkDeadline() throws {
         try context.checkDeadline()

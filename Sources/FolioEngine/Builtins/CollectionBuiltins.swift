@@ -4,7 +4,9 @@ extension BuiltinModule {
         name: "collections",
         methods: [
             method("map", [.positional("transform", .function)], returns: .array(.any), doc: "The results of `transform` on each element.") {
-                call in .array(try elements(call).map { try call.apply(call[1], [$0]) })
+                call in
+                let transform = try call.function(1, arity: 1)
+                return .array(try elements(call).map { try transform($0) })
             },
             method(
                 "progressMap", [.labeled("label", .string), .positional("transform", .function)], returns: .array(.any),
@@ -14,15 +16,16 @@ extension BuiltinModule {
                     built-ins inside (training epochs) fills the current step.
                     """
             ) { call in
-                let values = try elements(call)
+                let values = try elements(call), transform = try call.function(2, arity: 1)
                 return .array(try values.enumerated().map { index, value in
-                    try call.withProgressStep(index, of: values.count, label: try call.string(1)) { try call.apply(call[2], [value]) }
+                    try call.withProgressStep(index, of: values.count, label: try call.string(1)) { try transform(value) }
                 })
             },
             method("filter", [.positional("isIncluded", .function)], returns: .array(.any), doc: "The elements for which `isIncluded` is true.") {
                 call in
-                try .array(elements(call).filter { element in
-                    guard case .bool(let keep) = try call.apply(call[1], [element]) else {
+                let isIncluded = try call.function(1, arity: 1)
+                return try .array(elements(call).filter { element in
+                    guard case .bool(let keep) = try isIncluded(element) else {
                         throw BuiltinError("filter's closure must return Bool")
                     }
                     return keep
@@ -32,7 +35,8 @@ extension BuiltinModule {
                 "reduce", [.positional("initialResult", .any), .positional("nextPartialResult", .function)], returns: .any,
                 doc: "Combines the elements left to right: `reduce(0) { $0 + $1 }`."
             ) { call in
-                try elements(call).reduce(call[1]) { try call.apply(call[2], [$0, $1]) }
+                let nextPartialResult = try call.function(2, arity: 2)
+                return try elements(call).reduce(call[1]) { try nextPartialResult($0, $1) }
             },
             method(
                 "sorted", [.labeled("by", .function, default: .void)], returns: .array(.any),
@@ -42,8 +46,9 @@ extension BuiltinModule {
                     """
             ) { call in
                 guard case .function = call[1] else { return .array(try sortedValues(try elements(call))) }
+                let areInIncreasingOrder = try call.function(1, arity: 2)
                 return .array(try elements(call).sorted { a, b in
-                    guard case .bool(let ordered) = try call.apply(call[1], [a, b]) else {
+                    guard case .bool(let ordered) = try areInIncreasingOrder(a, b) else {
                         throw BuiltinError("sorted(by:)'s closure must return Bool")
                     }
                     return ordered
@@ -79,8 +84,9 @@ extension BuiltinModule {
             },
             method("allSatisfy", [.positional("predicate", .function)], returns: .bool, doc: "Whether `predicate` holds for every element.") {
                 call in
-                .bool(try elements(call).allSatisfy { element in
-                    if case .bool(true) = try call.apply(call[1], [element]) { return true }
+                let predicate = try call.function(1, arity: 1)
+                return .bool(try elements(call).allSatisfy { element in
+                    if case .bool(true) = try predicate(element) { return true }
                     return false
                 })
             },

@@ -63,16 +63,26 @@ extension CellWalker {
         return nil
     }
 
+    /// The struct a function or method declares it returns (`-> Point`), if any: values of
+    /// other declared result types are not followed.
+    func structResult(of literal: FunctionLiteral) -> ValueType? {
+        guard case .named(let typeName)? = literal.returnType, structDeclaration(named: typeName) != nil else { return nil }
+        return .record(typeName)
+    }
+
     /// `receiver.method(…)`: a struct's method (its arguments, and a `mutating` one on a
-    /// constant), or a built-in method; an unknown name gets a did-you-mean.
-    mutating func walkMethodCall(_ base: Expr, _ method: String, _ arguments: [Argument], callee: Expr, at position: SourcePosition) {
+    /// constant), or a built-in method; an unknown name gets a did-you-mean. Returns a
+    /// struct method's declared struct result.
+    mutating func walkMethodCall(_ base: Expr, _ method: String, _ arguments: [Argument], callee: Expr, at position: SourcePosition)
+        -> ValueType?
+    {
         let baseType = walk(base)
         if case .record(let typeName)? = baseType, let declaration = structDeclaration(named: typeName) {
             if let member = declaration.method(named: method) {
                 let types = member.literal.parameters.map { $0.type.map(expectedType) }
                 checkArguments(arguments, member.literal.parameterShapes, types: types, name: method, at: position)
                 if member.isMutating { checkAssignable(base, mutatingMethod: method) }
-                return
+                return structResult(of: member.literal)
             }
             if !declaration.memberNames.contains(method) { reportUnknownMember(method, of: declaration, at: callee.position) }
         } else if case .name(let name) = base.kind, local(name) == nil, isStructMethod(method, mutating: true) {
@@ -86,6 +96,7 @@ extension CellWalker {
                     fallback: "see 'folio functions' for the methods of arrays and matrices"))
         }
         for argument in arguments { walk(argument.value) }
+        return nil
     }
 
     /// Reports assigning to (or calling a mutating method on) a `let`, computed or unknown

@@ -288,12 +288,12 @@ struct CellWalker {
         return result == .any ? nil : result
     }
 
-    /// Checks a call; returns the built-in's result type when it is a scalar.
+    /// Checks a call; returns the result's type when known: a built-in's scalar or record,
+    /// a struct's initializer, a function's declared struct result.
     private mutating func walkCall(_ callee: Expr, _ arguments: [Argument], at position: SourcePosition) -> ValueType? {
         guard case .name(let name) = callee.kind else {
             if case .member(let base, let method) = callee.kind, !isParamsAccess(base) {
-                walkMethodCall(base, method, arguments, callee: callee, at: position)
-                return nil
+                return walkMethodCall(base, method, arguments, callee: callee, at: position)
             }
             walk(callee)
             for argument in arguments { walk(argument.value) }
@@ -304,6 +304,7 @@ struct CellWalker {
         case .notebook(let literal):
             let types = literal.parameters.map { $0.type.map(expectedType) }
             checkArguments(arguments, literal.parameterShapes, types: types, name: name, at: position)
+            return structResult(of: literal)
         case .builtin(let builtin):
             checkArguments(arguments, builtin.parameterShapes, types: builtin.parameters.map(\.type), name: name, at: position)
             return trackedType(builtin.returnType)

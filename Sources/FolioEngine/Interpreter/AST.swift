@@ -78,6 +78,9 @@ enum PrefixOperator: String, Sendable {
 struct FunctionLiteral: Sendable {
     var name: String?
     var parameters: [ParameterDeclaration]
+    /// A `func`'s declared result type when it is a plain name (`-> Point`): `folio lint`
+    /// follows a struct result into member accesses (`make().x`).
+    var returnType: TypeAnnotation? = nil
     var body: [Stmt]
     var position: SourcePosition
     /// For closures without a parameter list: how many `$n` arguments the body uses.

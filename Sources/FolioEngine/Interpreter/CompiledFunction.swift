@@ -11,7 +11,10 @@
 final class CompiledFunction {
     let closure: Closure
     /// The declared parameter types (nil: untyped), which arguments are converted to.
-    let parameterTypes: [(annotation: TypeAnnotation, type: ValueType)?]
+    private let parameterTypes: [(annotation: TypeAnnotation, type: ValueType)?]
+    /// The same types as plain tags, for `argument`'s common case: reading an indirect
+    /// `ValueType` out of `parameterTypes` costs a retain and a release per argument.
+    private let parameterKinds: [ParameterKind]
     /// Parameters (or the `$0`, `$1`, … a closure without a parameter list uses) come first.
     private let frame: Scope
     private let parameterCount: Int
@@ -36,6 +39,7 @@ final class CompiledFunction {
         isUnlabelled = literal.name == nil || literal.parameters.allSatisfy { $0.label == nil }
         let parameterNames = isAnonymous ? (0..<literal.anonymousArgumentCount).map(Evaluator.anonymousName) : closure.parameterNames
         parameterTypes = literal.parameters.map { parameter in parameter.type.map { ($0, evaluator.valueType(of: $0)) } }
+        parameterKinds = parameterTypes.map { ParameterKind($0?.type) }
         parameterCount = parameterNames.count
         let framed = Scope(parent: closure.scope)
         for name in parameterNames { framed.define(name, .void, isVar: false) }
@@ -61,7 +65,14 @@ final class CompiledFunction {
 
     /// Argument `index`, converted to its parameter's declared type.
     func argument(_ value: Value, _ index: Int, at position: SourcePosition) throws -> Value {
-        guard !isAnonymous, let (annotation, type) = parameterTypes[index] else { return value }
+        if isAnonymous { return value }
+        switch parameterKinds[index] {
+        case .untyped: return value
+        case .int: if case .int = value { return value }
+        case .double: if case .double = value { return value }
+        case .other: break
+        }
+        guard let (annotation, type) = parameterTypes[index] else { return value }
         guard let converted = type.convert(value) else { throw Evaluator.argumentMismatch(value, annotation, at: position) }
         return converted
     }
@@ -70,6 +81,22 @@ final class CompiledFunction {
     func call(_ arguments: [Value]) throws -> Value {
         try run { frame in
             for index in 0..<parameterCount { frame[slot: index] = arguments[index] }
+        }
+    }
+
+    /// Runs the body with `argument` bound to the first parameter, if any (a compiled call
+    /// converts it first; a built-in's call of its closure, PreparedCall, does not).
+    func call(_ argument: Value) throws -> Value {
+        try run { frame in
+            if parameterCount > 0 { frame[slot: 0] = argument }
+        }
+    }
+
+    /// Runs the body with `first` and `second` bound to the first two parameters, if any.
+    func call(_ first: Value, _ second: Value) throws -> Value {
+        try run { frame in
+            if parameterCount > 0 { frame[slot: 0] = first }
+            if parameterCount > 1 { frame[slot: 1] = second }
         }
     }
 
@@ -101,8 +128,23 @@ final class CompiledFunction {
     }
 }
 
+/// A parameter's declared type as far as `CompiledFunction.argument` checks it without
+/// `ValueType.convert`: an Int or a Double argument for a parameter of that type is kept.
+private enum ParameterKind {
+    case untyped, int, double, other
+
+    init(_ type: ValueType?) {
+        switch type {
+        case nil: self = .untyped
+        case .int?: self = .int
+        case .double?: self = .double
+        default: self = .other
+        }
+    }
+}
+
 /// The functions one evaluator has compiled, by closure. A closure is compiled at its
-/// second call: one called once (a struct's method, a closure made in a loop) costs less
+/// second call (or its first, when a built-in will call it per element): one called once (a struct's method, a closure made in a loop) costs less
 /// to walk than to compile.
 struct CompiledFunctions {
     private enum Entry {
@@ -119,7 +161,20 @@ struct CompiledFunctions {
     private static let capacity = 4096
 
     /// `closure` compiled, or nil when it is called for the first time or cannot be compiled.
+    /// The check of the last function found is inlined into every compiled call.
+    @inline(__always)
     mutating func function(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
+        if let last, last.closure === closure { return last }
+        return function(for: closure, evaluator: evaluator, compilesAtFirstCall: false)
+    }
+
+    /// `closure` compiled even at its first call, or nil when it cannot be: a built-in is
+    /// about to call it once per element (PreparedCall).
+    mutating func functionCompiledNow(for closure: Closure, evaluator: Evaluator) -> CompiledFunction? {
+        function(for: closure, evaluator: evaluator, compilesAtFirstCall: true)
+    }
+
+    private mutating func function(for closure: Closure, evaluator: Evaluator, compilesAtFirstCall: Bool) -> CompiledFunction? {
         if let last, last.closure === closure { return last }
         guard !closure.literal.bodyMakesClosures else { return nil }
         let key = ObjectIdentifier(closure)
@@ -130,18 +185,25 @@ struct CompiledFunctions {
         case .walked?:
             return nil
         case .calledOnce?:
-            guard let function = CompiledFunction(closure, evaluator: evaluator) else {
-                entries[key] = .walked(closure)
-                return nil
-            }
-            entries[key] = .compiled(function)
-            last = function
-            return function
+            return compile(closure, key, evaluator: evaluator)
         case nil:
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = .calledOnce(closure)
+            guard compilesAtFirstCall else {
+                entries[key] = .calledOnce(closure)
+                return nil
+            }
+            return compile(closure, key, evaluator: evaluator)
+        }
+    }
+
+    private mutating func compile(_ closure: Closure, _ key: ObjectIdentifier, evaluator: Evaluator) -> CompiledFunction? {
+        guard let function = CompiledFunction(closure, evaluator: evaluator) else {
+            entries[key] = .walked(closure)
             return nil
         }
+        entries[key] = .compiled(function)
+        last = function
+        return function
     }
 
     /// Forgets every function (compiled code holds the evaluator: this breaks the cycle).

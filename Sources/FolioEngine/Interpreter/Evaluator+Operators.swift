@@ -203,7 +203,9 @@ extension Evaluator {
             position: position, hint: nil)
     }
 
-    /// Structural equality; functions and figures are not comparable.
+    /// Structural equality; functions and figures are not comparable. Two values of one
+    /// struct (or built-in record) type are equal when all their stored properties are, as
+    /// a Swift struct that declares `Equatable` compares; values of two types never compare.
     func equal(_ left: Value, _ right: Value, at position: SourcePosition) throws -> Bool {
         switch (left, right) {
         case (.int(let a), .int(let b)): return a == b
@@ -222,6 +224,10 @@ extension Evaluator {
         case (.tuple(let a), .tuple(let b)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where try !equal(x.value, y.value, at: position) { return false }
+            return true
+        case (.record(let a), .record(let b)) where a.typeName == b.typeName:
+            guard a.fields.count == b.fields.count else { return false }
+            for (x, y) in zip(a.fields, b.fields) where try x.name != y.name || !equal(x.value, y.value, at: position) { return false }
             return true
         case (.dictionary(let a), .dictionary(let b)):
             guard a.count == b.count else { return false }

@@ -61,11 +61,8 @@ extension Evaluator {
             container = .void
             defer { container = .array(elements) }
             try body(&elements[i])
-        } else if second == nil || hasDefault, case .dictionary(var dictionary) = container {
-            let key = try dictionaryKey(first, at: position)
-            container = .void
-            defer { container = .dictionary(dictionary) }
-            try dictionary.update(key, missing: second ?? .void, body)
+        } else if second == nil || hasDefault, case .dictionary = container {
+            try updateDictionary(&container, try dictionaryKey(first, at: position), missing: second ?? .void, body)
         } else if let second, case .matrix(var matrix) = container {
             let row = try index(first, count: matrix.rows, what: "the rows of a \(matrix.shapeDescription) matrix", at: position)
             let column = try index(
@@ -81,6 +78,21 @@ extension Evaluator {
         } else {
             throw notAssignable(container, at: position)
         }
+    }
+
+    /// Applies `body` to the entry at `key` of the dictionary `container` in place (one hash
+    /// lookup; a missing key starts from `missing`): the dictionary is moved out of
+    /// `container` first, so it is unique and never copied. False, with nothing done, when
+    /// `container` is not a dictionary.
+    @discardableResult
+    func updateDictionary(
+        _ container: inout Value, _ key: DictionaryKey, missing: Value, _ body: (inout Value) throws -> Void
+    ) rethrows -> Bool {
+        guard case .dictionary(var dictionary) = container else { return false }
+        container = .void
+        defer { container = .dictionary(dictionary) }
+        try dictionary.update(key, missing: missing, body)
+        return true
     }
 
     private func notAssignable(_ container: Value, at position: SourcePosition) -> RuntimeError {

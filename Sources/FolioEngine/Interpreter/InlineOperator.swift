@@ -31,6 +31,7 @@ protocol InlineOperatorClient {
 enum InlineCode {
     case expression(LoopCompiler.Code)
     case statement(LoopCompiler.Block)
+    case condition(LoopCompiler.Test)
 }
 
 extension BinaryOperator {
@@ -56,16 +57,35 @@ extension BinaryOperator {
 /// Compiled `a op b`: inline on two Doubles or Ints, otherwise `Evaluator.binary`.
 struct InlineBinary: InlineOperatorClient {
     let op: BinaryOperator
-    let left: LoopCompiler.Code, right: LoopCompiler.Code
+    let left: Operand, right: Operand
     let evaluator: Evaluator
     let position: SourcePosition
 
     func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
         return .expression {
-            let a = try left(), b = try right()
+            let a = try left.value(), b = try right.value()
             if let result = Operator.apply(a, b) { return result }
             return try evaluator.binary(op, a, b, at: position)
+        }
+    }
+}
+
+/// A compiled condition `a op b` for a comparison (`if n < 2`): the comparison's Bool
+/// itself, without making a Bool value and taking it apart (`Evaluator.truth`); other
+/// operands go to `Evaluator.binary` and `truth`, which report as always.
+struct InlineCondition: InlineOperatorClient {
+    let op: BinaryOperator
+    let left: Operand, right: Operand
+    let evaluator: Evaluator
+    let position: SourcePosition
+
+    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
+        let (op, left, right, evaluator, position) = (op, left, right, evaluator, position)
+        return .condition {
+            let a = try left.value(), b = try right.value()
+            if let result = Operator.apply(a, b), case .bool(let holds) = result { return holds }
+            return try evaluator.truth(try evaluator.binary(op, a, b, at: position), at: position)
         }
     }
 }
@@ -75,14 +95,14 @@ struct InlineBinary: InlineOperatorClient {
 struct InlineCompound: InlineOperatorClient {
     let op: BinaryOperator
     let slot: (scope: Scope, index: Int)
-    let value: LoopCompiler.Code
+    let value: Operand
     let evaluator: Evaluator
     let position: SourcePosition
 
     func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
         let (op, slot, value, evaluator, position) = (op, slot, value, evaluator, position)
         return .statement {
-            let newValue = try value()
+            let newValue = try value.value()
             if let result = Operator.apply(slot.scope[slot: slot.index], newValue) {
                 slot.scope[slot: slot.index] = result
             } else {

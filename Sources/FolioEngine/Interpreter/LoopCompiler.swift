@@ -17,6 +17,7 @@
 struct LoopCompiler {
     typealias Code = () throws -> Value
     typealias Block = () throws -> Evaluator.Flow
+    typealias Test = () throws -> Bool
 
     let evaluator: Evaluator
     /// False for a function's body (CompiledFunction): a nested loop compiled once would
@@ -114,13 +115,13 @@ struct LoopCompiler {
             }
         case .assign(let target, let op, let valueExpr):
             if case .name(let name) = target.kind, let slot = scope.slot(of: name), slot.scope.isAssignable(at: slot.index) {
-                let value = expression(valueExpr, in: scope)
                 // `s += x` on numbers inline; `text += "…"` (in place) and the rest in the evaluator.
                 if let op, case .statement(let update)? = op.inline(
-                    InlineCompound(op: op, slot: slot, value: value, evaluator: evaluator, position: position))
+                    InlineCompound(op: op, slot: slot, value: operand(valueExpr, in: scope), evaluator: evaluator, position: position))
                 {
                     return update
                 }
+                let value = expression(valueExpr, in: scope)
                 return {
                     let newValue = try value()
                     try evaluator.assign(op, newValue, to: &slot.scope[slot: slot.index], at: position)
@@ -136,7 +137,7 @@ struct LoopCompiler {
             let firstCode = expression(arguments[0].value, in: scope)
             let hasSecond = arguments.count == 2, hasDefault = hasSecond && arguments[1].label == "default"
             let secondCode = hasSecond ? expression(arguments[1].value, in: scope) : { .void }
-            return {
+            let update: Block = {
                 let newValue = try value()
                 let first = try firstCode(), second = hasSecond ? try secondCode() : nil
                 try evaluator.updateSubscript(&slot.scope[slot: slot.index], first, second, hasDefault: hasDefault, at: target.position) {
@@ -144,6 +145,8 @@ struct LoopCompiler {
                 }
                 return .normal
             }
+            guard op == nil, let count = dictionaryCount(target, valueExpr, slot: slot, otherwise: update, in: scope) else { return update }
+            return count
         case .expression(let expr):
             if case .call(let callee, let arguments) = expr.kind, case .member(let base, "append") = callee.kind,
                 case .name(let name) = base.kind, arguments.count == 1, arguments[0].label == nil,
@@ -168,15 +171,15 @@ struct LoopCompiler {
             var otherwiseBlock: Block = { .normal }
             if let otherwise { otherwiseBlock = block(otherwise, in: scope) }
             if conditions.count == 1 {
-                let test = expression(conditions[0], in: scope), at = conditions[0].position
+                let test = condition(conditions[0], in: scope)
                 return {
-                    if try evaluator.truth(try test(), at: at) { return try thenBlock() }
+                    if try test() { return try thenBlock() }
                     return try otherwiseBlock()
                 }
             }
-            let tests = conditions.map { condition in (code: expression(condition, in: scope), position: condition.position) }
+            let tests = conditions.map { condition($0, in: scope) }
             return {
-                for test in tests where try !evaluator.truth(try test.code(), at: test.position) {
+                for test in tests where try !test() {
                     return try otherwiseBlock()
                 }
                 return try thenBlock()
@@ -190,10 +193,9 @@ struct LoopCompiler {
                 return try loop()
             }
         case .returnValue(let valueExpr):
-            var value: Code = { .void }
-            if let valueExpr { value = expression(valueExpr, in: scope) }
+            let value = valueExpr.map { operand($0, in: scope) } ?? .constant(.void)
             return {
-                return .returned(try value())
+                return .returned(try value.value())
             }
         case .breakLoop:
             return {
@@ -209,7 +211,19 @@ struct LoopCompiler {
         return { try evaluator.execute(statement, in: scope) }
     }
 
-    private mutating func expression(_ expr: Expr, in scope: Scope) -> Code {
+    /// A condition: a comparison of two Ints or Doubles inline (InlineCondition), anything
+    /// else evaluated and checked to be a Bool (`Evaluator.truth`).
+    private mutating func condition(_ expr: Expr, in scope: Scope) -> Test {
+        if case .binary(let op, let left, let right) = expr.kind, op.isComparison {
+            let client = InlineCondition(
+                op: op, left: operand(left, in: scope), right: operand(right, in: scope), evaluator: evaluator, position: expr.position)
+            if case .condition(let test)? = op.inline(client) { return test }
+        }
+        let evaluator = self.evaluator, value = expression(expr, in: scope), position = expr.position
+        return { try evaluator.truth(try value(), at: position) }
+    }
+
+    mutating func expression(_ expr: Expr, in scope: Scope) -> Code {
         let evaluator = self.evaluator, position = expr.position
         switch expr.kind {
         case .int(let number):
@@ -236,12 +250,12 @@ struct LoopCompiler {
                 return .bool(try evaluator.truth(try rightCode(), at: right.position))
             }
         case .binary(let op, let left, let right):
-            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
             if case .expression(let code)? = op.inline(
-                InlineBinary(op: op, left: leftCode, right: rightCode, evaluator: evaluator, position: position))
+                InlineBinary(op: op, left: operand(left, in: scope), right: operand(right, in: scope), evaluator: evaluator, position: position))
             {
                 return code
             }
+            let leftCode = expression(left, in: scope), rightCode = expression(right, in: scope)
             return {
                 let a = try leftCode()
                 return try evaluator.binary(op, a, try rightCode(), at: position)
@@ -300,41 +314,6 @@ struct LoopCompiler {
             break
         }
         return { try evaluator.evaluate(expr, in: scope) }
-    }
-
-    /// `f(a, b)` where `f` names a binding: a compiled closure or function takes its
-    /// arguments in order with no scope built; anything else goes to the evaluator.
-    private mutating func call(_ expr: Expr, _ slot: (scope: Scope, index: Int), _ arguments: [Argument], in scope: Scope) -> Code {
-        let evaluator = self.evaluator, position = expr.position
-        let push = pushArguments(arguments[...], from: 0, in: scope), count = arguments.count
-        return {
-            guard case .function(.closure(let closure)) = slot.scope[slot: slot.index],
-                let function = evaluator.compiledFunctions.function(for: closure, evaluator: evaluator),
-                function.bindsInOrder(count)
-            else { return try evaluator.evaluate(expr, in: scope) }
-            let base = evaluator.argumentStack.count
-            do {
-                try push(function)
-            } catch {
-                evaluator.argumentStack.removeLast(evaluator.argumentStack.count - base)
-                throw error
-            }
-            return try evaluator.run(function, argumentsFrom: base, at: position)
-        }
-    }
-
-    /// Evaluates `arguments` (number `index` on) and pushes them, converted for `function`,
-    /// on the argument stack: a chain of closures, not an array of them (see `chain`).
-    private mutating func pushArguments(_ arguments: ArraySlice<Argument>, from index: Int, in scope: Scope) -> (CompiledFunction) throws -> Void {
-        guard let first = arguments.first else { return { _ in } }
-        let evaluator = self.evaluator, position = first.value.position
-        let code = expression(first.value, in: scope)
-        let rest = pushArguments(arguments.dropFirst(), from: index + 1, in: scope)
-        return { function in
-            let value = try function.argument(try code(), index, at: position)
-            evaluator.argumentStack.append(value)
-            try rest(function)
-        }
     }
 
     /// Whether `expr` evaluates the same whatever type is expected of it (the evaluator

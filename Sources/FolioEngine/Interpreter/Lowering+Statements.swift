@@ -89,6 +89,13 @@ extension Lowering {
         return nil
     }
 
+    /// `Point` for a plain type name, nil for anything else (a result type is only
+    /// followed by lint, so an unsupported one is no error).
+    private static func namedType(_ syntax: TypeSyntax) -> TypeAnnotation? {
+        guard let identifier = syntax.as(IdentifierTypeSyntax.self), identifier.genericArgumentClause == nil else { return nil }
+        return .named(identifier.name.text)
+    }
+
     mutating func functionDeclaration(_ decl: FunctionDeclSyntax) -> FunctionLiteral? {
         if decl.genericParameterClause != nil { unsupported(decl, "generic functions") }
         if decl.signature.effectSpecifiers != nil { unsupported(decl, "'throws' and 'async' functions") }
@@ -108,7 +115,8 @@ extension Lowering {
         }
         let start = position(decl)
         return FunctionLiteral(
-            name: decl.name.text, parameters: parameters, body: block(body.statements), position: start,
+            name: decl.name.text, parameters: parameters, returnType: decl.signature.returnClause.flatMap { Self.namedType($0.type) },
+            body: block(body.statements), position: start,
             anonymousArgumentCount: 0,
             source: FunctionSource(text: decl.trimmedDescription, line: start.line, column: start.column),
             bodyMakesClosures: Self.makesClosures(body.statements))
