@@ -85,7 +85,7 @@ struct Plan: ParsableCommand {
             let rates = other.isEmpty ? "" : ", measured with " + other.keys.sorted().map { "\($0)=\(other[$0]!.joined(separator: "|"))" }.joined(separator: ", ")
             lines.append(
                 "projected from work estimates: \(Self.duration(expected.projected)) for \(Self.count(expected.projectedUnits))"
-                    + " (seconds per unit of work in the last render\(rates)), by cell:")
+                    + " (CPU seconds per unit of work in the last render\(rates)), by cell:")
             lines += Self.projectionByCell(plan)
         }
         lines.append(

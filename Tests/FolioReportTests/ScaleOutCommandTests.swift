@@ -94,7 +94,7 @@ import Testing
         #expect(units.allSatisfy { ($0["projectedSeconds"] as? Double ?? 0) > 0 })
         let text = try Self.folio(["plan", "note.md"] + bigger, in: folder)
         #expect(text.output.contains("projected from work estimates:"), "\(text.output)")
-        #expect(text.output.contains("for 3 units (seconds per unit of work in the last render, measured with size=4)"), "\(text.output)")
+        #expect(text.output.contains("for 3 units (CPU seconds per unit of work in the last render, measured with size=4)"), "\(text.output)")
     }
 
     /// A template folder that does not exist fails the render before any cell runs (not
