@@ -61,7 +61,7 @@ test-slurm: build
 check-baselines: build
 	$(FOLIO_DEBUG) check notebooks/tour.md
 
-## report: render the flagship notebook (standard mode, about 20 minutes cold on 2 cores;
+## report: render the flagship notebook (standard mode, 9-25 minutes cold on 2 cores, by CPU;
 ## seconds when nothing changed) into output/hidden-talents/. MODE=quick or MODE=paper
 ## picks another mode and renders into output/MODE/ instead, leaving the committed report
 ## alone (paper mode is days of CPU: see the report's cost table).
