@@ -13,15 +13,18 @@ extension Engine {
         let records = index?.head.cells ?? []
         let previous = Dictionary(records.map { ($0.id, $0.entryKey) }, uniquingKeysWith: { first, _ in first })
         let previousParams = Dictionary(records.map { ($0.id, $0.components.params) }, uniquingKeysWith: { first, _ in first })
+        // Work estimates run under a render's default limits, printing nowhere.
+        let defaults = RunOptions(cacheDirectory: cacheDirectory)
         let runner = CellRunner(
             notebook: notebook, registry: .standard, sandbox: sandbox(notebook), params: notebook.paramsValue,
-            limits: RunLimits(RunOptions(cacheDirectory: cacheDirectory)), threads: 1, now: RunOptions(cacheDirectory: cacheDirectory).now,
-            onProgress: { _ in }, onPrint: { _, _ in })
+            limits: RunLimits(defaults), threads: 1, now: defaults.now, onProgress: { _ in }, onPrint: { _, _ in })
+        let cachedValues = CachedCellValues(notebook: notebook, analyses: analysis.cells, cache: cache, registry: .standard)
         let projector = WorkProjector(
-            notebook: notebook, analyses: analysis.cells, cache: cache, runner: runner, registry: .standard, previousEntries: previous)
+            notebook: notebook, analyses: analysis.cells, cache: cache, runner: runner, previousEntries: previous,
+            cachedValues: cachedValues)
         let planner = Planner(
             notebook: notebook, analyses: analysis.cells, cache: cache, previousEntries: previous, previousParams: previousParams,
-            registry: .standard, projector: projector)
+            cachedValues: cachedValues, projector: projector)
         // Work estimates run in the interpreter, which wants a big stack.
         return .success(BigStack.run { planner.plan() })
     }

@@ -14,14 +14,13 @@ struct Planner {
     /// Cell id → the params it read in the notebook's last render (`Int:400`), from its index.
     let previousParams: [String: [String: String]]
 
-    let registry: BuiltinRegistry
+    /// The values of the plain cells found cached (grid lists, sizes for work estimates).
+    let cachedValues: CachedCellValues
     /// Projects pending units' seconds from their cells' work estimates.
     let projector: WorkProjector
 
     func plan() -> WorkPlan {
         var effectiveKeys: [Int: String] = [:]
-        /// The entry of each cached plain cell, for reading the lists grids take their values from.
-        var entries: [Int: CellCache.CachedCell] = [:]
         var pendingUnits: [Int: [String]] = [:]
         /// Each sweep cell's grid and, per point, its effective key (nil while pending).
         var sweeps: [Int: (grid: SweepGrid, keys: [String?])] = [:]
@@ -52,7 +51,7 @@ struct Planner {
                 }
                 do throws(SweepGrid.Problem) {
                     grid = try written.resolving(params: notebook.frontMatter) { name in
-                        reads[name].flatMap { entries[$0] }.flatMap { value(name, of: $0) }
+                        reads[name].flatMap { cachedValues.values(of: $0)?[name] }
                     }
                 } catch {
                     waitingCells.insert(index)
@@ -95,10 +94,7 @@ struct Planner {
                 if let found = components.flatMap({ cached($0, cell: cell) }) {
                     cachedUnits += 1
                     keys.append(found.effective.key)
-                    if grid == nil {
-                        entries[index] = found.entry
-                        projector.cached(index, found.entry)
-                    }
+                    if grid == nil { cachedValues.cached(index, found.entry) }
                     continue
                 }
                 keys.append(nil)
@@ -147,14 +143,6 @@ struct Planner {
         var effective = components
         effective.files = found.entry.components.files
         return (found, effective)
-    }
-
-    /// The value `name` in a cached cell's entry, or nil when it cannot be read.
-    private func value(_ name: String, of entry: CellCache.CachedCell) -> Value? {
-        let scope = Scope(parent: nil)
-        scope.define("params", notebook.paramsValue, isVar: false)
-        let values = try? cache.restore(entry, defines: entry.entry.exportNames, scope: scope, registry: registry)
-        return values?.first { $0.name == name }?.value
     }
 
     /// The params whose values differ from the last render's, among those cell `index` and

@@ -8,9 +8,11 @@ import FolioNotebook
 ///
 /// The rate is Σ CPU seconds / Σ work over the cell's measured units whose recorded estimate
 /// is the expression as written now. CPU seconds, not wall seconds: a unit that shared its
-/// cores with others took longer than it cost, and the projection must not depend on `--jobs`. The estimate reads params, the unit's sweep coordinates
-/// and names of plain cells above, restored from the cache; while such a cell is still to
-/// compute there is no projection (`folio plan --resolve` computes those cells first).
+/// cores with others took longer than it cost, and the projection must not depend on `--jobs`.
+///
+/// The estimate reads params, the unit's sweep coordinates and names of plain cells above,
+/// restored from the cache; while such a cell is still to compute there is no projection
+/// (`folio plan --resolve` computes those cells first). One planner uses it, on one thread.
 final class WorkProjector: @unchecked Sendable {
     /// A unit's work and projected seconds, or why there is none.
     enum Projection {
@@ -23,30 +25,22 @@ final class WorkProjector: @unchecked Sendable {
     private let analyses: [CellAnalysis]
     private let cache: CellCache
     private let runner: CellRunner
-    private let registry: BuiltinRegistry
     /// Unit id → entry key, from the notebook's last render.
     private let previousEntries: [String: String]
-    /// The entries of the plain cells the cache holds with this plan's params, by cell index
-    /// (the planner adds them as it walks the cells).
-    private var cachedCells: [Int: CellCache.CachedCell] = [:]
-    private var restored: [Int: [String: Value]?] = [:]
+    /// The plain cells cached with this plan's params, whose values estimates read.
+    private let cachedValues: CachedCellValues
     private var rates: [Int: Double?] = [:]
 
     init(
-        notebook: Notebook, analyses: [CellAnalysis], cache: CellCache, runner: CellRunner, registry: BuiltinRegistry,
-        previousEntries: [String: String]
+        notebook: Notebook, analyses: [CellAnalysis], cache: CellCache, runner: CellRunner, previousEntries: [String: String],
+        cachedValues: CachedCellValues
     ) {
         self.notebook = notebook
         self.analyses = analyses
         self.cache = cache
         self.runner = runner
-        self.registry = registry
         self.previousEntries = previousEntries
-    }
-
-    /// Records that plain cell `index` is cached with this plan's params.
-    func cached(_ index: Int, _ entry: CellCache.CachedCell) {
-        cachedCells[index] = entry
+        self.cachedValues = cachedValues
     }
 
     /// The projection of cell `index`'s unit at `point` of `grid` (nil for a plain cell).
@@ -57,7 +51,7 @@ final class WorkProjector: @unchecked Sendable {
         }
         var inputs: [String: Value] = [:]
         for (name, upstream) in analyses[index].workReads.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
-            guard let value = values(of: upstream)?[name] else {
+            guard let value = cachedValues.values(of: upstream)?[name] else {
                 return .none(reason: "its work estimate reads \(notebook.cells[upstream].id), still to compute", needs: upstream)
             }
             inputs[name] = value
@@ -87,25 +81,5 @@ final class WorkProjector: @unchecked Sendable {
         let rate = work > 0 ? seconds / work : nil
         rates[index] = rate
         return rate
-    }
-
-    /// The values plain cell `index` exports, restored from the cache (with the values its
-    /// functions capture), or nil when it is not cached with these params.
-    private func values(of index: Int) -> [String: Value]? {
-        if let known = restored[index] { return known }
-        var values: [String: Value]?
-        if let entry = cachedCells[index] {
-            let scope = Scope(parent: nil)
-            scope.define("params", notebook.paramsValue, isVar: false)
-            for (name, upstream) in analyses[index].reads where notebook.cells[upstream].options.sweep == nil {
-                if let value = self.values(of: upstream)?[name] { scope.define(name, value, isVar: false) }
-            }
-            if let restoredValues = try? cache.restore(entry, defines: analyses[index].defines, scope: scope, registry: registry) {
-                values = Dictionary(restoredValues, uniquingKeysWith: { first, _ in first })
-            }
-            scope.freeze()
-        }
-        restored[index] = values
-        return values
     }
 }
