@@ -71,7 +71,7 @@ struct Plan: ParsableCommand {
     static func summary(_ plan: WorkPlan) -> String {
         var lines = ["\(plan.units.count) unit\(plan.units.count == 1 ? "" : "s") to compute, \(plan.cachedUnits) cached"]
         for (stage, units) in plan.stages.enumerated() {
-            let cells = units.map(\.cell).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let cells = units.map(\.cell).inFirstOrder
             lines.append("stage \(stage): \(units.count) unit\(units.count == 1 ? "" : "s") (\(cells.joined(separator: ", ")))")
         }
         for waiting in plan.waiting {
@@ -91,7 +91,7 @@ struct Plan: ParsableCommand {
         lines.append(
             "expected: \(Self.duration(expected.measured + expected.projected))"
                 + (expected.unknownUnits > 0 ? ", not counting \(Self.count(expected.unknownUnits)) without an estimate:" : ""))
-        let reasons = plan.unprojected.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let reasons = plan.unprojected.map(\.reason).inFirstOrder
         for reason in reasons {
             let cells = plan.unprojected.filter { $0.reason == reason }.map { "\($0.cell) (\($0.units))" }
             lines.append("  \(reason): \(cells.joined(separator: ", "))")
@@ -105,8 +105,8 @@ struct Plan: ParsableCommand {
     /// One line per cell with projected units, costliest first: units, projected time and the
     /// longest unit (what a cluster's time limit must allow).
     private static func projectionByCell(_ plan: WorkPlan) -> [String] {
-        let projected = plan.units.filter { $0.measuredHere == nil && $0.projectedSeconds != nil }
-        let cells = projected.map(\.cell).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let projected = plan.units.filter(\.isProjected)
+        let cells = projected.map(\.cell).inFirstOrder
         let rows = cells.map { cell in
             let seconds = projected.filter { $0.cell == cell }.compactMap(\.projectedSeconds)
             return (cell: cell, units: seconds.count, total: seconds.reduce(0, +), longest: seconds.max() ?? 0)
@@ -124,5 +124,13 @@ struct Plan: ParsableCommand {
         let hours = seconds / 3600
         let time = seconds < 1e5 ? String(format: "%.1f s", seconds) : String(format: "%.3g s", seconds)
         return time + " = " + (hours >= 100 ? String(format: "%.3g", hours) : String(format: "%.3f", hours)) + " CPU-hours"
+    }
+}
+
+extension [String] {
+    /// Each string once, in the order it first appears.
+    fileprivate var inFirstOrder: [String] {
+        var seen: Set<String> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -41,6 +41,9 @@ public struct WorkPlan: Sendable, Codable, Equatable {
 
         /// The CPU seconds to expect: measured with this plan's params, else projected.
         public var expectedSeconds: Double? { measuredHere ?? projectedSeconds }
+
+        /// Whether its expected seconds are a projection (nothing measured with these params).
+        public var isProjected: Bool { measuredHere == nil && projectedSeconds != nil }
     }
 
     /// Units of one cell without a projection, and why.
@@ -73,22 +76,11 @@ public struct WorkPlan: Sendable, Codable, Equatable {
     /// --resolve`) lists and projects the units that wait on them.
     public var inputsToCompute: [String] = []
 
-    /// The sum of the units' measured seconds with this plan's params; the sum of those
-    /// measured with other params (`measuredWith`), and how many units have no measurement.
-    public var measuredSeconds: (total: Double, otherParams: Double, unknown: Int) {
-        let measured = units.filter { $0.measuredSeconds != nil }
-        return (
-            measured.filter { $0.measuredWith == nil }.compactMap(\.measuredSeconds).reduce(0, +),
-            measured.filter { $0.measuredWith != nil }.compactMap(\.measuredSeconds).reduce(0, +),
-            units.count - measured.count
-        )
-    }
-
     /// What the units are expected to take: the seconds of those measured with this plan's
     /// params, the projected seconds of the others that have a projection, and how many have neither.
     public var expected: (measured: Double, measuredUnits: Int, projected: Double, projectedUnits: Int, unknownUnits: Int) {
         let measured = units.compactMap(\.measuredHere)
-        let projected = units.filter { $0.measuredHere == nil }.compactMap(\.projectedSeconds)
+        let projected = units.filter(\.isProjected).compactMap(\.projectedSeconds)
         return (
             measured.reduce(0, +), measured.count, projected.reduce(0, +), projected.count,
             units.count - measured.count - projected.count
