@@ -5,7 +5,8 @@
 ///
 /// Only a body that makes no closures, functions or structs is compiled: nothing can then
 /// capture the frame, so reusing it is invisible. A recursive call saves the bindings of
-/// the call it interrupts and restores them when it returns. A compiled function belongs
+/// the call it interrupts and restores them when it returns. A function over scalars runs
+/// as scalar code (ScalarFunction) instead, when its arguments are of the declared types. A compiled function belongs
 /// to one evaluator, that is one cell run on one thread (a function of an earlier cell may
 /// be called by several cells at once: each compiles its own).
 final class CompiledFunction {
@@ -31,7 +32,7 @@ final class CompiledFunction {
 
     /// Compiles `closure`, or nil when its body makes closures (see above), uses one of
     /// its names before declaring it (`usesNameBeforeDeclaring`) or its parameter names repeat.
-    init?(_ closure: Closure, evaluator: Evaluator) {
+    init?(_ closure: Closure, evaluator: Evaluator, scalars: ScalarFunctions) {
         let literal = closure.literal
         guard !literal.bodyMakesClosures else { return nil }
         self.closure = closure
@@ -54,7 +55,12 @@ final class CompiledFunction {
         frame = framed
         frameSize = framed.bindingCount
         var compiler = LoopCompiler(evaluator: evaluator, compilesNestedLoops: false)
-        body = compiler.functionBody(literal.body, in: framed, at: literal.position)
+        let general = compiler.functionBody(literal.body, in: framed, at: literal.position)
+        if let scalar = scalars.function(for: closure, evaluator: evaluator) {
+            body = { try scalar.run(parametersOf: framed) ?? general() }
+        } else {
+            body = general
+        }
     }
 
     /// Whether `count` unlabelled arguments bind to the parameters one each, in order (as
@@ -157,6 +163,8 @@ struct CompiledFunctions {
     private var entries: [ObjectIdentifier: Entry] = [:]
     /// The last function found: `map` and `reduce` call one closure many times.
     private var last: CompiledFunction?
+    /// The functions over scalars among them, compiled further (ScalarFunction).
+    private let scalars = ScalarFunctions()
     /// Entries kept at most (closures made in a long loop must not pile up).
     private static let capacity = 4096
 
@@ -197,7 +205,7 @@ struct CompiledFunctions {
     }
 
     private mutating func compile(_ closure: Closure, _ key: ObjectIdentifier, evaluator: Evaluator) -> CompiledFunction? {
-        guard let function = CompiledFunction(closure, evaluator: evaluator) else {
+        guard let function = CompiledFunction(closure, evaluator: evaluator, scalars: scalars) else {
             entries[key] = .walked(closure)
             return nil
         }
@@ -210,5 +218,6 @@ struct CompiledFunctions {
     mutating func removeAll() {
         entries = [:]
         last = nil
+        scalars.removeAll()
     }
 }

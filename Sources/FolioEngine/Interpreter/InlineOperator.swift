@@ -32,6 +32,8 @@ enum InlineCode {
     case expression(LoopCompiler.Code)
     case statement(LoopCompiler.Block)
     case condition(LoopCompiler.Test)
+    /// Scalar code (ScalarInlineOperator).
+    case scalar(ScalarCode)
 }
 
 extension BinaryOperator {
