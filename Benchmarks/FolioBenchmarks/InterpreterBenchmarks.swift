@@ -5,7 +5,8 @@ import FolioNotebook
 /// The cell language's speed (issue F11): each program in Benchmarks/cells/ run as a
 /// one-cell notebook, uncached. Benchmarks/compare/interpreter.py runs the same programs
 /// in CPython, with the same names and units, so the two can be set side by side.
-/// `FOLIO_BENCH_CELLS=recursion,dictionary` runs only those programs (for profiling one).
+/// `FOLIO_BENCH_CELLS=recursion,dictionary` runs only those programs (for profiling one);
+/// `FOLIO_BENCH_REPETITIONS=200` runs each more often (so a profile gets enough samples).
 enum InterpreterBenchmarks: BenchmarkSuite {
     static let name = "interpreter"
 
@@ -18,11 +19,11 @@ enum InterpreterBenchmarks: BenchmarkSuite {
         var options = RunOptions(cacheDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-cells"))
         options.useCache = false
         options.defaultTimeoutSeconds = nil
+        let repetitions = ProcessInfo.processInfo.environment["FOLIO_BENCH_REPETITIONS"].flatMap { Int($0) } ?? 5
         for file in files {
             let program = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             let (notebook, diagnostics) = Notebook.parse(source: "```swift\n\(program)```\n", path: file)
             precondition(diagnostics.isEmpty && Engine.lint(notebook).isEmpty, "\(file) must be clean")
-            let repetitions = 5
             let seconds = Stopwatch.medianSeconds(repetitions: repetitions, clock: Stopwatch.cpuSeconds) {
                 precondition(Engine.run(notebook, options: options).succeeded, "\(file) must run")
             }

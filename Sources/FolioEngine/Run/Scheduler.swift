@@ -43,7 +43,9 @@ final class Scheduler: @unchecked Sendable {
     func run() -> (cells: [CellResult], inlineValues: [InlineValueResult]) {
         let cellResults = runCells()
         guard target == nil else { return (cellResults, []) }
-        let inlineResults = BigStack.run { self.runInlineValues() }
+        // No big-stack thread for a notebook without inline values: starting one (and
+        // unmapping its stack) was an eighth of an empty cell's run.
+        let inlineResults = notebook.inlineExpressions.isEmpty ? [] : BigStack.run { self.runInlineValues() }
         writeIndex(inlineKeys: inlineResults.filter { $0.status != .failed }.compactMap(\.key))
         return (cellResults, inlineResults)
     }
