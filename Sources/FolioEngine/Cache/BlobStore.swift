@@ -48,7 +48,7 @@ struct BlobStore: Sendable {
         let shape = Shape(element: Scalar.blobElement, rows: rows, columns: columns)
         let checksum = elements.withUnsafeBytes { SHA256.hash(data: $0) }
         let header = Self.header(shape, checksum: Data(checksum))
-        let name = Self.hex(SHA256.hash(data: header.dropFirst(Self.magic.count)))
+        let name = ContentHash.hex(SHA256.hash(data: header.dropFirst(Self.magic.count)))
         let target = url(name)
         if AtomicFile.size(target) == Self.headerSize + shape.payloadBytes { return (name, 0) }
         try elements.withUnsafeBytes { payload in
@@ -92,7 +92,7 @@ struct BlobStore: Sendable {
         guard recorded == shape else { throw CacheFormatError("blob \(name) holds another shape or type") }
         let checksum = try reader.take(32)
         let payload = try reader.take(shape.payloadBytes)
-        guard hex(SHA256.hash(data: data.prefix(headerSize).dropFirst(magic.count))) == name,
+        guard ContentHash.hex(SHA256.hash(data: data.prefix(headerSize).dropFirst(magic.count))) == name,
             Data(SHA256.hash(data: payload)) == checksum
         else {
             throw CacheFormatError("blob \(name) does not match its checksum")
@@ -109,16 +109,5 @@ struct BlobStore: Sendable {
         writer.integer(shape.columns)
         writer.raw(Array(checksum))
         return writer.data
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }
