@@ -1,6 +1,7 @@
 import Foundation
 import FolioMath
 import FolioNotebook
+import Synchronization
 import Testing
 @testable import FolioEngine
 
@@ -154,5 +155,29 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         try BigStack.start(stackSizes: [1 << 46, 1 << 20]) { done.signal() }
         done.wait()
+    }
+
+    /// Threads wait for more work when done (`BigStackPool`): work handed to them from many
+    /// threads at once all runs, each exactly once.
+    @Test func reusedThreadsRunEveryPieceOfWork() {
+        let results = (0..<4).map { round in BigStack.run { round * 10 } }
+        #expect(results == [0, 10, 20, 30])
+        let counter = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            let value = BigStack.run { index }
+            counter.withLock { $0 += value }
+        }
+        #expect(counter.withLock { $0 } == (0..<16).reduce(0, +))
+    }
+
+    /// A reused thread still has its whole big stack: its pages given back after deep work
+    /// (`StackPages`) come back when touched again. Deeper than a default 8 MB stack allows.
+    @Test func aReusedThreadStillRecursesDeeply() {
+        for _ in 0..<3 { #expect(BigStack.run { Self.depth(300_000) } == 300_000) }
+    }
+
+    private static func depth(_ n: Int) -> Int {
+        var frame = (n, n, n, n)
+        return withUnsafeMutablePointer(to: &frame) { $0.pointee.0 == 0 ? 0 : 1 + depth($0.pointee.1 - 1) }
     }
 }

@@ -16,11 +16,15 @@ enum BigStack {
         var description: String
     }
 
-    /// Starts `body` on a new detached thread with the first of `sizes` that can be had.
+    /// Starts `body` on a detached thread with the first of `sizes` that can be had: with
+    /// the standard sizes, a thread of the largest that waits for work (`BigStackPool`) or
+    /// a new one that will wait when done.
     static func start(stackSizes sizes: [Int] = stackSizes, _ body: @escaping @Sendable () -> Void) throws(StartFailure) {
+        let pooled = sizes == Self.stackSizes
+        if pooled, BigStackPool.shared.hand(body) { return }
         var failure: Int32 = 0
         for size in sizes {
-            let status = startThread(stackSize: size, body)
+            let status = startThread(stackSize: size, pooled && size == sizes[0] ? serving(stackSize: size, body) : body)
             if status == 0 { return }
             failure = status
         }
@@ -43,6 +47,11 @@ enum BigStack {
         }
         done.wait()
         return box.value!
+    }
+
+    /// `body`, then the work `BigStackPool` hands to its thread.
+    private static func serving(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> @Sendable () -> Void {
+        { BigStackPool.shared.serve(stackSize: stackSize, body) }
     }
 
     /// pthread_create with a stack of `stackSize` bytes, detached; 0 or the error number.

@@ -132,23 +132,25 @@ final class Scheduler: @unchecked Sendable {
         let cell = cells[index]
         if let grid = cell.options.sweep { return resolveSweep(index, grid: grid) }
         var keyParts = staticComponents(index)
-        states[index].entryKey = keyParts.key
+        let entryKey = keyParts.key
+        states[index].entryKey = entryKey
         states[index].components = keyParts
         guard options.useCache else { return ["--no-cache"] }
         guard cell.options.cache else { return ["cache: false"] }
         if options.refresh.contains(cell.id) { return ["--refresh \(cell.id)"] }
-        switch cache.lookupCell(key: keyParts.key) {
+        switch cache.lookupCell(key: entryKey) {
         case .found(let cached):
             guard cache.filesUnchanged(cached.entry.components.files) else { return ["input file changed"] }
             keyParts.files = cached.entry.components.files
             states[index].components = keyParts
-            states[index].effectiveKey = keyParts.key
+            let key = keyParts.key
+            states[index].effectiveKey = key
             states[index].exports = .cached(cached)
             record(
                 index,
                 CellResult(
                     id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: .cached,
-                    seconds: 0, computedSeconds: cached.entry.seconds, key: keyParts.key, outputs: cached.entry.outputs,
+                    seconds: 0, computedSeconds: cached.entry.seconds, key: key, outputs: cached.entry.outputs,
                     error: cached.entry.error, skipReason: nil, reasons: [], inputFiles: keyParts.files))
             return nil
         case .corrupt(let message):
@@ -225,15 +227,16 @@ final class Scheduler: @unchecked Sendable {
         } else if !cell.options.expectError, error != nil {
             status = .failed
         }
+        let key = keyParts.key
         if status == .ran {
-            states[index].effectiveKey = keyParts.key
+            states[index].effectiveKey = key
             store(index, outcome, keyParts, error: error)
         }
         record(
             index,
             CellResult(
                 id: cell.id, label: cell.options.label, index: cell.index, line: cell.fenceLine, status: status,
-                seconds: outcome.seconds, key: keyParts.key, outputs: outcome.outputs, error: error, skipReason: nil,
+                seconds: outcome.seconds, key: key, outputs: outcome.outputs, error: error, skipReason: nil,
                 reasons: reasons, inputFiles: outcome.filesRead))
     }
 
