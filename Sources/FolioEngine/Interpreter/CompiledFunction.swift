@@ -6,9 +6,9 @@
 /// Only a body that makes no closures, functions or structs is compiled: nothing can then
 /// capture the frame, so reusing it is invisible. A recursive call saves the bindings of
 /// the call it interrupts and restores them when it returns. A function over scalars runs
-/// as scalar code (ScalarFunction) instead, when its arguments are of the declared types. A compiled function belongs
-/// to one evaluator, that is one cell run on one thread (a function of an earlier cell may
-/// be called by several cells at once: each compiles its own).
+/// as scalar code (ScalarFunction) instead, when its arguments are of the declared types.
+/// A compiled function belongs to one evaluator, that is one cell run on one thread (a
+/// function of an earlier cell may be called by several cells at once: each compiles its own).
 final class CompiledFunction {
     let closure: Closure
     /// The declared parameter types (nil: untyped), which arguments are converted to.

@@ -27,7 +27,7 @@ extension ScalarCompiler {
         }
     }
 
-    /// `left op right`, nil for operands the operator does not take in scalar code.
+    /// `left op right`; refused (NotScalar) for operands the operator does not take in scalar code.
     func binary(_ op: BinaryOperator, _ left: TypedOperand, _ right: TypedOperand, at position: SourcePosition) throws(NotScalar)
         -> TypedOperand
     {

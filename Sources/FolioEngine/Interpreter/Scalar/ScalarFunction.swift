@@ -65,11 +65,13 @@ final class ScalarFunction {
     /// already counted by the caller. Nil when an argument is not of its parameter's type
     /// (the function is then run as compiled code instead).
     func run(parametersOf scope: Scope) throws -> Value? {
-        for (index, type) in parameterTypes.enumerated() where type.bits(scope[slot: index]) == nil { return nil }
         let body = code.takeUnretainedValue()
         return try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: body.frameSize) { buffer in
             let frame = buffer.baseAddress!
-            for (index, type) in parameterTypes.enumerated() { frame[index + 1] = type.bits(scope[slot: index])! }
+            for (index, type) in parameterTypes.enumerated() {
+                guard let bits = type.bits(scope[slot: index]) else { return nil }
+                frame[index + 1] = bits
+            }
             return resultType.value(try run(frame, body, evaluator.takeUnretainedValue()))
         }
     }
@@ -148,8 +150,7 @@ final class ScalarFunctions {
         let compiled = compiler.compileBody()
         if !compiled {
             // The functions compiled since this one started may call it: they are dropped
-            // (and compiled again when asked for), and this one is refused.
-            function.forget()
+            // with it (and compiled again when asked for), and this one is refused.
             settle(from: key, keeping: false)
             entries[key] = .refused(closure)
             return nil
