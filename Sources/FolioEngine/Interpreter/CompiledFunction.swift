@@ -150,8 +150,9 @@ private enum ParameterKind {
 }
 
 /// The functions one evaluator has compiled, by closure. A closure is compiled at its
-/// second call (or its first, when a built-in will call it per element): one called once (a struct's method, a closure made in a loop) costs less
-/// to walk than to compile.
+/// second call (or its first, when a built-in will call it per element, or it has a scalar
+/// function's signature): one called once (a struct's method, a closure made in a loop)
+/// costs less to walk than to compile.
 struct CompiledFunctions {
     private enum Entry {
         case calledOnce(Closure)
@@ -196,7 +197,9 @@ struct CompiledFunctions {
             return compile(closure, key, evaluator: evaluator)
         case nil:
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            guard compilesAtFirstCall else {
+            // A function over scalars compiles at once: called once, it may still loop a
+            // million times (`simpson(2_000_000)`), and scalar code is cheap to make.
+            guard compilesAtFirstCall || ScalarFunction(signatureOf: closure, evaluator: evaluator) != nil else {
                 entries[key] = .calledOnce(closure)
                 return nil
             }
