@@ -102,6 +102,32 @@ import Testing
         #expect(value(loops + "\n(f(30), f(30))") == "(302, 302)")
     }
 
+    /// What the machine does beyond one or two arguments and a shallow stack: calls of
+    /// three arguments, `&&` that skips its right side, `?:` of calls, and recursion deep
+    /// enough to move the frames from the thread's stack to the heap.
+    @Test func callsShortCircuitsAndDeepStacks() {
+        let digits = "func g(_ a: Int, _ b: Int, _ c: Int) -> Int { a * 100 + b * 10 + c }"
+        let sum = "func h(_ n: Int) -> Int { n <= 0 ? 0 : g(n, n - 1, n - 2) + h(n - 1) }"
+        #expect(compilesToScalarCode(digits + "\n" + sum))
+        #expect(value(digits + "\n" + sum + "\n(h(5), h(5))") == "(1605, 1605)")
+        // `10 / n` would fail on 0: `&&` does not get there.
+        let guarded = "func f(_ n: Int) -> Bool { n != 0 && 10 / n > 1 }"
+        #expect(compilesToScalarCode(guarded))
+        #expect(value(guarded + "\n(f(0), f(0), f(3), f(20))") == "(false, false, true, false)")
+        let either = "func f(_ n: Int) -> Bool { n == 0 || 10 / n > 1 }"
+        #expect(value(either + "\n(f(0), f(0), f(3), f(20))") == "(true, true, true, false)")
+        // 190 calls deep, each frame a dozen slots: more than the 512 words on the thread's stack.
+        let deep = """
+            func down(_ n: Int, _ x: Double) -> Double {
+              if n == 0 { return x }
+              let a = x * 1.5, b = a - x, c = b / 2.0
+              return down(n - 1, c + x * 0.25) + Double(n)
+            }
+            """
+        #expect(compilesToScalarCode(deep))
+        #expect(value(deep + "\n(down(190, 1.0), down(190, 1.0))") == "(18145.0, 18145.0)")
+    }
+
     /// Each error as the scalar code reports it (the second call) and as the evaluator does
     /// (a first call is walked): the same message at the same line and column.
     @Test func errorsAreTheEvaluatorsAtTheSamePositions() {
@@ -116,6 +142,9 @@ import Testing
              "t.md:8:13: error: range requires lowerBound <= upperBound, got 5 and 3"),
             ("func f(_ n: Int) -> Int {\n  var k = n\n  while k >= 0 { k += 1 }\n  return k\n}", "f(0)",
              "t.md:8:3: error: cell timed out after 0.3 seconds"),
+            // Stopped in a call without a loop of its own: the error moves to the caller's loop.
+            ("func one(_ n: Int) -> Int { n + 1 }\nfunc f(_ n: Int) -> Int {\n  var k = n\n  while k >= 0 { k = one(k) }\n  return k\n}",
+             "f(0)", "t.md:9:3: error: cell timed out after 0.3 seconds"),
         ]
         for (function, call, error) in cases {
             #expect(compilesToScalarCode(function), "\(function)")

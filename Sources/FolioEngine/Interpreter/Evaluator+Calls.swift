@@ -188,11 +188,7 @@ extension Evaluator {
     func nestingCall<Result>(at position: SourcePosition, _ body: () throws -> Result) throws -> Result {
         callDepth += 1
         defer { callDepth -= 1 }
-        guard callDepth <= Self.maximumCallDepth else {
-            throw RuntimeError(
-                message: "calls nested more than \(Self.maximumCallDepth) deep", position: position,
-                hint: "is a function calling itself without end?")
-        }
+        guard callDepth <= Self.maximumCallDepth else { throw RuntimeError(nestedTooDeepAt: position) }
         return try body()
     }
 

@@ -62,7 +62,7 @@ final class Evaluator {
         do {
             try context.tick()
         } catch {
-            throw RuntimeError(message: error.message, position: position, hint: error.hint, pendingLoopPosition: true)
+            throw RuntimeError(stopped: error, at: position)
         }
     }
 

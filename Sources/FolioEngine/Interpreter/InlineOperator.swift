@@ -1,4 +1,4 @@
-/// The arithmetic and comparisons of compiled code (LoopCompiler) on two Doubles or two
+/// The arithmetic and comparisons of compiled code (LoopCompiler, ScalarMachine) on two Doubles or two
 /// Ints, without a call into the evaluator: nil for any other operands, or an Int result
 /// that overflows or divides by zero, which the evaluator then handles (and reports) as
 /// always. Results are bit for bit the evaluator's (`Evaluator.binary`).
@@ -32,8 +32,6 @@ enum InlineCode {
     case expression(LoopCompiler.Code)
     case statement(LoopCompiler.Block)
     case condition(LoopCompiler.Test)
-    /// Scalar code (ScalarInlineOperator).
-    case scalar(ScalarCode)
 }
 
 extension BinaryOperator {
@@ -115,57 +113,57 @@ struct InlineCompound: InlineOperatorClient {
     }
 }
 
-private enum InlineAdd: InlineOperator {
+enum InlineAdd: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .double(a + b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { checked(a.addingReportingOverflow(b)) }
 }
 
-private enum InlineSubtract: InlineOperator {
+enum InlineSubtract: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .double(a - b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { checked(a.subtractingReportingOverflow(b)) }
 }
 
-private enum InlineMultiply: InlineOperator {
+enum InlineMultiply: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .double(a * b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { checked(a.multipliedReportingOverflow(by: b)) }
 }
 
-private enum InlineDivide: InlineOperator {
+enum InlineDivide: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .double(a / b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { b == 0 ? nil : checked(a.dividedReportingOverflow(by: b)) }
 }
 
-private enum InlineRemainder: InlineOperator {
+enum InlineRemainder: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .double(a.truncatingRemainder(dividingBy: b)) }
     static func ints(_ a: Int, _ b: Int) -> Value? { b == 0 ? nil : checked(a.remainderReportingOverflow(dividingBy: b)) }
 }
 
-private enum InlineLess: InlineOperator {
+enum InlineLess: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a < b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a < b) }
 }
 
-private enum InlineLessOrEqual: InlineOperator {
+enum InlineLessOrEqual: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a <= b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a <= b) }
 }
 
-private enum InlineGreater: InlineOperator {
+enum InlineGreater: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a > b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a > b) }
 }
 
-private enum InlineGreaterOrEqual: InlineOperator {
+enum InlineGreaterOrEqual: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a >= b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a >= b) }
 }
 
-private enum InlineEqual: InlineOperator {
+enum InlineEqual: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a == b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a == b) }
 }
 
-private enum InlineNotEqual: InlineOperator {
+enum InlineNotEqual: InlineOperator {
     static func doubles(_ a: Double, _ b: Double) -> Value { .bool(a != b) }
     static func ints(_ a: Int, _ b: Int) -> Value? { .bool(a != b) }
 }

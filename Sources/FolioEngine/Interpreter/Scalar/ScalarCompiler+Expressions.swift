@@ -1,25 +1,36 @@
-/// Scalar expressions: literals, locals, arithmetic and comparisons (InlineOperator, so the
-/// results are bit for bit the evaluator's; an Int meeting a Double is promoted as
-/// `Evaluator.binary` promotes it), `&&`, `||`, `!`, unary minus, `?:`, calls of scalar
-/// functions and of built-ins that take and return scalars.
+/// Scalar expressions: literals, locals, arithmetic and comparisons (the InlineOperator
+/// types run them, so the results are bit for bit the evaluator's; an Int meeting a Double
+/// is promoted as `Evaluator.binary` promotes it), `&&`, `||`, `!`, unary minus, `?:`, calls
+/// of scalar functions and of built-ins that take and return scalars.
 extension ScalarCompiler {
-    func expression(_ expr: Expr) throws(NotScalar) -> TypedOperand {
+    mutating func expression(_ expr: Expr) throws(NotScalar) -> TypedSlot {
         switch expr.kind {
-        case .int(let number): return TypedOperand(type: .int, operand: .constant(UInt64(truncatingIfNeeded: number)))
-        case .double(let number): return TypedOperand(type: .double, operand: .constant(number.bitPattern))
-        case .bool(let flag): return TypedOperand(type: .bool, operand: .constant(flag ? 1 : 0))
+        case .int(let number): return TypedSlot(type: .int, slot: constant(UInt64(truncatingIfNeeded: number)))
+        case .double(let number): return TypedSlot(type: .double, slot: constant(number.bitPattern))
+        case .bool(let flag): return TypedSlot(type: .bool, slot: constant(flag ? 1 : 0))
         case .name(let name):
             guard let local = local(name) else { throw NotScalar() }
-            return TypedOperand(type: local.type, operand: .slot(local.slot))
+            return TypedSlot(type: local.type, slot: local.slot)
+        case .binary(let op, let left, let right) where op == .and || op == .or:
+            return try logical(op, left, right, at: expr.position)
         case .binary(let op, let left, let right):
             return try binary(op, try expression(left), try expression(right), at: expr.position)
         case .prefix(let op, let operand):
             return try prefix(op, try expression(operand), at: expr.position)
         case .ternary(let condition, let then, let otherwise):
-            let test = try expression(condition), a = try expression(then), b = try expression(otherwise)
-            guard test.type == .bool, a.type == b.type else { throw NotScalar() }
-            let (holds, first, second) = (test.operand, a.operand, b.operand)
-            return TypedOperand(type: a.type, operand: .code { frame in try holds.bits(frame) != 0 ? try first.bits(frame) : try second.bits(frame) })
+            let test = try expression(condition)
+            guard test.type == .bool else { throw NotScalar() }
+            let result = temporary()
+            let skip = emit(.jumpIfFalse, a: test.slot, at: expr.position)
+            let first = try expression(then)
+            emit(.move, a: result, b: first.slot, at: expr.position)
+            let end = emit(.jump, at: expr.position)
+            patch(skip)
+            let second = try expression(otherwise)
+            guard first.type == second.type else { throw NotScalar() }
+            emit(.move, a: result, b: second.slot, at: expr.position)
+            patch(end)
+            return TypedSlot(type: first.type, slot: result)
         case .call(let callee, let arguments):
             return try call(callee, arguments, at: expr.position)
         default:
@@ -27,114 +38,93 @@ extension ScalarCompiler {
         }
     }
 
-    /// `left op right`; refused (NotScalar) for operands the operator does not take in scalar code.
-    func binary(_ op: BinaryOperator, _ left: TypedOperand, _ right: TypedOperand, at position: SourcePosition) throws(NotScalar)
-        -> TypedOperand
+    /// `left && right`, `left || right`: `right` runs only when `left` does not decide.
+    private mutating func logical(_ op: BinaryOperator, _ leftExpr: Expr, _ rightExpr: Expr, at position: SourcePosition) throws(NotScalar)
+        -> TypedSlot
     {
-        switch op {
-        case .and, .or:
-            guard left.type == .bool, right.type == .bool else { throw NotScalar() }
-            let isAnd = op == .and, (first, second) = (left.operand, right.operand)
-            return TypedOperand(type: .bool, operand: .code { frame in
-                let holds = try first.bits(frame) != 0
-                if holds != isAnd { return holds ? 1 : 0 }
-                return try second.bits(frame)
-            })
-        case .halfOpenRange, .closedRange:
-            throw NotScalar()
-        default:
-            break
-        }
-        let resultType: ScalarType
-        let isInteger: Bool
+        let left = try expression(leftExpr)
+        guard left.type == .bool else { throw NotScalar() }
+        let result = temporary()
+        emit(.move, a: result, b: left.slot, at: position)
+        let decided = emit(op == .and ? .jumpIfFalse : .jumpIfTrue, a: result, at: position)
+        let right = try expression(rightExpr)
+        guard right.type == .bool else { throw NotScalar() }
+        emit(.move, a: result, b: right.slot, at: position)
+        patch(decided)
+        return TypedSlot(type: .bool, slot: result)
+    }
+
+    /// `left op right` for an arithmetic operator or a comparison; refused (NotScalar) for
+    /// operands the operator does not take in scalar code.
+    mutating func binary(_ op: BinaryOperator, _ left: TypedSlot, _ right: TypedSlot, at position: SourcePosition) throws(NotScalar)
+        -> TypedSlot
+    {
+        guard let opcodes = Self.opcodes(op) else { throw NotScalar() }
         if left.type == .bool || right.type == .bool {
             // Bools only compare for equality, which their bits 0 and 1 decide as Ints do.
             guard left.type == .bool, right.type == .bool, op == .equal || op == .notEqual else { throw NotScalar() }
-            (resultType, isInteger) = (.bool, true)
-        } else {
-            isInteger = left.type == .int && right.type == .int
-            resultType = op.isComparison ? .bool : isInteger ? .int : .double
+            return result(.bool, opcodes.int, b: left.slot, c: right.slot, at: position)
         }
-        let client = ScalarInlineOperator(
-            op: op, isInteger: isInteger, resultType: resultType,
-            left: isInteger ? left.operand : Self.double(left), right: isInteger ? right.operand : Self.double(right),
-            evaluator: evaluator, position: position)
-        guard case .scalar(let code)? = op.inline(client) else { throw NotScalar() }
-        return TypedOperand(type: resultType, operand: .code(code))
+        let resultType: ScalarType = op.isComparison ? .bool : left.type == .int && right.type == .int ? .int : .double
+        if left.type == .int && right.type == .int { return result(resultType, opcodes.int, b: left.slot, c: right.slot, at: position) }
+        let (a, b) = (double(left, at: position), double(right, at: position))
+        return result(resultType, opcodes.double, b: a.slot, c: b.slot, at: position)
     }
 
-    private func prefix(_ op: PrefixOperator, _ value: TypedOperand, at position: SourcePosition) throws(NotScalar) -> TypedOperand {
-        let evaluator = self.evaluator, operand = value.operand
+    /// The instructions of `op` on two Ints and on two Doubles; nil for `&&`, `||` and ranges.
+    private static func opcodes(_ op: BinaryOperator) -> (int: ScalarOpcode, double: ScalarOpcode)? {
+        switch op {
+        case .add: (.addInt, .addDouble)
+        case .subtract: (.subtractInt, .subtractDouble)
+        case .multiply: (.multiplyInt, .multiplyDouble)
+        case .divide: (.divideInt, .divideDouble)
+        case .remainder: (.remainderInt, .remainderDouble)
+        case .less: (.lessInt, .lessDouble)
+        case .lessOrEqual: (.lessOrEqualInt, .lessOrEqualDouble)
+        case .greater: (.greaterInt, .greaterDouble)
+        case .greaterOrEqual: (.greaterOrEqualInt, .greaterOrEqualDouble)
+        case .equal: (.equalInt, .equalDouble)
+        case .notEqual: (.notEqualInt, .notEqualDouble)
+        case .and, .or, .halfOpenRange, .closedRange: nil
+        }
+    }
+
+    private mutating func prefix(_ op: PrefixOperator, _ value: TypedSlot, at position: SourcePosition) throws(NotScalar) -> TypedSlot {
         switch (op, value.type) {
         case (.not, .bool):
-            return TypedOperand(type: .bool, operand: .code { frame in try operand.bits(frame) == 0 ? 1 : 0 })
+            return result(.bool, .not, b: value.slot, at: position)
         case (.plus, .int), (.plus, .double):
             return value
         case (.negate, .double):
-            if case .constant(let bits) = operand { return TypedOperand(type: .double, operand: .constant((-Double(bitPattern: bits)).bitPattern)) }
-            return TypedOperand(type: .double, operand: .code { frame in (-Double(bitPattern: try operand.bits(frame))).bitPattern })
+            if let bits = constantBits(value) { return TypedSlot(type: .double, slot: constant((-Double(bitPattern: bits)).bitPattern)) }
+            return result(.double, .negateDouble, b: value.slot, at: position)
         case (.negate, .int):
-            if case .constant(let bits) = operand, Int(truncatingIfNeeded: bits) != .min {
-                return TypedOperand(type: .int, operand: .constant(UInt64(truncatingIfNeeded: -Int(truncatingIfNeeded: bits))))
+            if let bits = constantBits(value), Int(truncatingIfNeeded: bits) != .min {
+                return TypedSlot(type: .int, slot: constant(UInt64(truncatingIfNeeded: -Int(truncatingIfNeeded: bits))))
             }
-            return TypedOperand(type: .int, operand: .code { frame in
-                let int = Int(truncatingIfNeeded: try operand.bits(frame))
-                let (negated, overflow) = Int(0).subtractingReportingOverflow(int)
-                if overflow { return try ScalarType.int.bits(try evaluator.prefix(.negate, .int(int), at: position), at: position) }
-                return UInt64(truncatingIfNeeded: negated)
-            })
+            return result(.int, .negateInt, b: value.slot, at: position)
         default:
             throw NotScalar()
         }
+    }
+
+    /// The bits of a constant operand, nil for any other.
+    private func constantBits(_ value: TypedSlot) -> UInt64? {
+        value.slot < 0 ? program.constants[Int(-1 - value.slot)] : nil
     }
 
     /// `value` as a Double: an Int promoted (`Double(i)`), as a parameter or a binding of
     /// type Double converts it.
-    static func double(_ value: TypedOperand) -> ScalarOperand {
-        guard value.type == .int else { return value.operand }
-        switch value.operand {
-        case .constant(let bits): return .constant(Double(Int(truncatingIfNeeded: bits)).bitPattern)
-        case let operand: return .code { frame in Double(Int(truncatingIfNeeded: try operand.bits(frame))).bitPattern }
-        }
+    mutating func double(_ value: TypedSlot, at position: SourcePosition) -> TypedSlot {
+        guard value.type == .int else { return value }
+        if let bits = constantBits(value) { return TypedSlot(type: .double, slot: constant(Double(Int(truncatingIfNeeded: bits)).bitPattern)) }
+        return result(.double, .intToDouble, b: value.slot, at: position)
     }
 
     /// `value` converted to `type` as a declared type converts it (an Int to a Double).
-    static func converted(_ value: TypedOperand, to type: ScalarType) throws(NotScalar) -> TypedOperand {
+    mutating func converted(_ value: TypedSlot, to type: ScalarType, at position: SourcePosition) throws(NotScalar) -> TypedSlot {
         if value.type == type { return value }
         guard value.type == .int, type == .double else { throw NotScalar() }
-        return TypedOperand(type: .double, operand: double(value))
-    }
-}
-
-/// Scalar code for one inline operator (InlineOperator) on two Ints or two Doubles. An Int
-/// result that overflows or divides by zero goes to `Evaluator.binary`, which reports it.
-struct ScalarInlineOperator: InlineOperatorClient {
-    let op: BinaryOperator
-    let isInteger: Bool
-    let resultType: ScalarType
-    let left: ScalarOperand, right: ScalarOperand
-    let evaluator: Evaluator
-    let position: SourcePosition
-
-    func build<Operator: InlineOperator>(_ operator: Operator.Type) -> InlineCode {
-        let (op, resultType, left, right, evaluator, position) = (op, resultType, left, right, evaluator, position)
-        if isInteger {
-            return .scalar { frame in
-                let a = Int(truncatingIfNeeded: try left.bits(frame)), b = Int(truncatingIfNeeded: try right.bits(frame))
-                switch Operator.ints(a, b) {
-                case .int(let result)?: return UInt64(truncatingIfNeeded: result)
-                case .bool(let holds)?: return holds ? 1 : 0
-                default: return try resultType.bits(try evaluator.binary(op, .int(a), .int(b), at: position), at: position)
-                }
-            }
-        }
-        return .scalar { frame in
-            let a = Double(bitPattern: try left.bits(frame)), b = Double(bitPattern: try right.bits(frame))
-            switch Operator.doubles(a, b) {
-            case .double(let result): return result.bitPattern
-            case .bool(let holds): return holds ? 1 : 0
-            default: return try resultType.bits(try evaluator.binary(op, .double(a), .double(b), at: position), at: position)
-            }
-        }
+        return double(value, at: position)
     }
 }

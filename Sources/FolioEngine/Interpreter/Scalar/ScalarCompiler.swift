@@ -1,10 +1,16 @@
-/// Compiles the body of a scalar function (ScalarFunction) to scalar code, or refuses it:
-/// any statement, expression or name outside what scalar code keeps exactly makes
-/// `compileBody` return false, and the function runs as compiled code (CompiledFunction),
-/// whose meaning is the evaluator's. Names resolve here, once: the parameters and locals to
-/// frame slots (a block's names to slots of their own, so shadowing resolves as in the
-/// evaluator's nested scopes), a called name to the scalar function or built-in it is bound
-/// to when the function is compiled (a `func` or `let` binding never changes afterwards).
+/// Compiles the body of a scalar function (ScalarFunction) to instructions (ScalarProgram),
+/// or refuses it: any statement, expression or name outside what scalar code keeps exactly
+/// makes `compileBody` return false, and the function runs as compiled code
+/// (CompiledFunction), whose meaning is the evaluator's. Names resolve here, once: the
+/// parameters and locals to frame slots (a block's names to slots of their own, so
+/// shadowing resolves as in the evaluator's nested scopes), a called name to the scalar
+/// function or built-in it is bound to when the function is compiled (a `func` or `let`
+/// binding never changes afterwards).
+///
+/// Slots: the parameters from 0, then locals and temporaries (each expression's result gets
+/// a slot of its own: none is reused, so a frame is as large as the body's expressions).
+/// A constant's slot is negative while compiling (`-1 - index`); `finish` moves the
+/// constants after the other slots, where each call's frame gets a copy.
 struct ScalarCompiler {
     let function: ScalarFunction
     let closure: Closure
@@ -12,15 +18,29 @@ struct ScalarCompiler {
     let functions: ScalarFunctions
 
     struct Local {
-        var slot: Int
+        var slot: Int32
         var type: ScalarType
         var isVar: Bool
     }
 
+    /// A loop being compiled: where a stop inside it moves to, and the jumps its `break`s
+    /// and `continue`s left to patch.
+    private struct Loop {
+        var position: SourcePosition
+        var breaks: [Int] = []
+        var continues: [Int] = []
+    }
+
     /// The names in scope, innermost block last.
     private var scopes: [[String: Local]] = [[:]]
-    /// Slots used so far (slot 0 holds the result).
-    private var slotCount = 1
+    private var loops: [Loop] = []
+    var program = ScalarProgram()
+    private var constantSlots: [UInt64: Int32] = [:]
+    /// Whether each slot holds a `let` or `var` (the others are temporaries).
+    private var isLocal: [Bool] = []
+    /// The temporary the last instruction wrote and no other writes, if it did: a store of
+    /// it into a local can write the local instead (`s = s + x` needs no move).
+    private var lastResult: Int32?
 
     init(function: ScalarFunction, closure: Closure, evaluator: Evaluator, functions: ScalarFunctions) {
         self.function = function
@@ -37,11 +57,14 @@ struct ScalarCompiler {
         guard Set(closure.parameterNames).count == closure.parameterNames.count, Self.returnsOnEveryPath(body) else { return false }
         for (name, type) in zip(closure.parameterNames, function.parameterTypes) { _ = declare(name, type, isVar: false) }
         do {
-            function.install(try block(body), frameSize: slotCount)
-            return true
+            try block(body)
         } catch {
             return false
         }
+        emit(.internalError, at: function.start)
+        finish()
+        function.install(ScalarBody(program))
+        return true
     }
 
     /// Whether every path through `statements` ends in a `return` (a scalar function has a
@@ -56,7 +79,20 @@ struct ScalarCompiler {
         }
     }
 
-    // MARK: Names
+    /// Gives the constants their slots after the others.
+    private mutating func finish() {
+        program.slotCount = isLocal.count
+        program.start = function.start
+        let base = Int32(program.slotCount)
+        func placed(_ slot: Int32) -> Int32 { slot < 0 ? base + (-1 - slot) : slot }
+        for index in program.instructions.indices {
+            program.instructions[index].a = placed(program.instructions[index].a)
+            program.instructions[index].b = placed(program.instructions[index].b)
+            program.instructions[index].c = placed(program.instructions[index].c)
+        }
+    }
+
+    // MARK: Slots and instructions
 
     func local(_ name: String) -> Local? {
         for scope in scopes.reversed() {
@@ -65,112 +101,158 @@ struct ScalarCompiler {
         return nil
     }
 
-    private mutating func declare(_ name: String, _ type: ScalarType, isVar: Bool) -> Int {
-        let slot = slotCount
-        slotCount += 1
-        scopes[scopes.count - 1][name] = Local(slot: slot, type: type, isVar: isVar)
+    private mutating func declare(_ name: String, _ type: ScalarType, isVar: Bool) -> Int32 {
+        let slot = temporary()
+        declare(name, type, isVar: isVar, in: slot)
         return slot
+    }
+
+    private mutating func declare(_ name: String, _ type: ScalarType, isVar: Bool, in slot: Int32) {
+        isLocal[Int(slot)] = true
+        scopes[scopes.count - 1][name] = Local(slot: slot, type: type, isVar: isVar)
+    }
+
+    /// A new slot for an intermediate result.
+    mutating func temporary() -> Int32 {
+        isLocal.append(false)
+        return Int32(isLocal.count - 1)
+    }
+
+    /// The slot holding the constant `bits`.
+    mutating func constant(_ bits: UInt64) -> Int32 {
+        if let slot = constantSlots[bits] { return slot }
+        let slot = -1 - Int32(program.constants.count)
+        program.constants.append(bits)
+        constantSlots[bits] = slot
+        return slot
+    }
+
+    /// Appends an instruction; returns its index (a jump's, to patch its target).
+    @discardableResult
+    mutating func emit(_ opcode: ScalarOpcode, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0, at position: SourcePosition) -> Int {
+        program.instructions.append(ScalarInstruction(opcode: opcode, a: a, b: b, c: c, d: d))
+        program.positions.append(position)
+        program.loops.append(loops.last?.position)
+        lastResult = nil
+        return program.instructions.count - 1
+    }
+
+    /// Appends an instruction whose result is a new temporary of type `type`.
+    mutating func result(_ type: ScalarType, _ opcode: ScalarOpcode, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0, at position: SourcePosition) -> TypedSlot {
+        let slot = temporary()
+        emit(opcode, a: slot, b: b, c: c, d: d, at: position)
+        lastResult = slot
+        return TypedSlot(type: type, slot: slot)
+    }
+
+    /// The index the next instruction gets (a jump's target).
+    var here: Int32 { Int32(program.instructions.count) }
+
+    /// Points the jump at `index` to `target` (the next instruction by default).
+    mutating func patch(_ index: Int, to target: Int32? = nil) {
+        program.instructions[index].d = target ?? here
+    }
+
+    /// Writes `value` into `slot`: the last instruction writes there instead when it made
+    /// `value` and nothing else writes it.
+    private mutating func store(_ value: TypedSlot, in slot: Int32, at position: SourcePosition) {
+        if lastResult == value.slot {
+            program.instructions[program.instructions.count - 1].a = slot
+            lastResult = nil
+        } else {
+            emit(.move, a: slot, b: value.slot, at: position)
+        }
     }
 
     // MARK: Statements
 
     /// What scalar code does not run (the function is then left to CompiledFunction).
-    /// Compiling throws it rather than returning optionals: a closure in an Optional is
-    /// called through a reabstraction thunk.
     struct NotScalar: Error {}
 
     /// A block's statements, its names in a scope of their own.
-    private mutating func block(_ statements: [Stmt]) throws(NotScalar) -> ScalarBlock {
+    private mutating func block(_ statements: [Stmt]) throws(NotScalar) {
         scopes.append([:])
         defer { scopes.removeLast() }
-        return try chain(statements[...])
+        for statement in statements { try self.statement(statement) }
     }
 
-    /// The statements, each closure calling the next (closures kept in an array would be
-    /// called through thunks). A long block nests as a balanced tree of pairs.
-    private mutating func chain(_ statements: ArraySlice<Stmt>) throws(NotScalar) -> ScalarBlock {
-        guard let head = statements.first else { return { _ in .normal } }
-        if statements.count == 1 { return try statement(head) }
-        let middle = statements.startIndex + statements.count / 2
-        let first = try chain(statements[..<middle]), rest = try chain(statements[middle...])
-        return { frame in
-            let flow = try first(frame)
-            guard case .normal = flow else { return flow }
-            return try rest(frame)
-        }
-    }
-
-    private mutating func statement(_ statement: Stmt) throws(NotScalar) -> ScalarBlock {
-        let evaluator = self.evaluator, position = statement.position
+    private mutating func statement(_ statement: Stmt) throws(NotScalar) {
+        let position = statement.position
         switch statement.kind {
         case .binding(let isVar, .name(let name, _), let annotation, let valueExpr?):
             var value = try expression(valueExpr)
             if let annotation {
                 // `let x: Double = 1` converts, as the evaluator's binding does.
                 guard let declared = ScalarType(evaluator.valueType(of: annotation)) else { throw NotScalar() }
-                value = try Self.converted(value, to: declared)
+                value = try converted(value, to: declared, at: position)
             }
-            return Self.store(value.operand, in: declare(name, value.type, isVar: isVar))
+            if value.slot >= 0, !isLocal[Int(value.slot)] {
+                // A temporary becomes the variable: nothing else reads or writes it.
+                declare(name, value.type, isVar: isVar, in: value.slot)
+            } else {
+                let slot = declare(name, value.type, isVar: isVar)
+                emit(.move, a: slot, b: value.slot, at: position)
+            }
         case .assign(let target, let op, let valueExpr):
             // The evaluator assigns without converting: a value of another type would change
             // the variable's type, which scalar code cannot follow.
             guard case .name(let name) = target.kind, let local = local(name), local.isVar else { throw NotScalar() }
             var value = try expression(valueExpr)
-            if let op { value = try binary(op, TypedOperand(type: local.type, operand: .slot(local.slot)), value, at: position) }
+            if let op { value = try binary(op, TypedSlot(type: local.type, slot: local.slot), value, at: position) }
             guard value.type == local.type else { throw NotScalar() }
-            return Self.store(value.operand, in: local.slot)
+            store(value, in: local.slot, at: position)
         case .expression(let expr):
-            let code = try expression(expr).operand.code
-            return { frame in
-                _ = try code(frame)
-                return .normal
-            }
+            _ = try expression(expr)
         case .ifElse(let conditions, let then, let otherwise):
-            // `if a, b` is `if a && b`.
-            var test = try condition(conditions[0])
-            for condition in conditions.dropFirst() { test = try binary(.and, test, try self.condition(condition), at: position) }
-            let holds = test.operand, thenBlock = try block(then)
+            // `if a, b` tests each in turn.
+            var skips: [Int] = []
+            for condition in conditions {
+                skips.append(emit(.jumpIfFalse, a: try self.condition(condition).slot, at: position))
+            }
+            try block(then)
             guard let otherwise else {
-                return { frame in try holds.bits(frame) != 0 ? try thenBlock(frame) : .normal }
+                for skip in skips { patch(skip) }
+                return
             }
-            let otherwiseBlock = try block(otherwise)
-            return { frame in try holds.bits(frame) != 0 ? try thenBlock(frame) : try otherwiseBlock(frame) }
+            let end = emit(.jump, at: position)
+            for skip in skips { patch(skip) }
+            try block(otherwise)
+            patch(end)
         case .whileLoop(let condition, let body):
-            let holds = try self.condition(condition).operand, run = try block(body)
-            return { frame in
-                try evaluator.stoppingAtLoop(position) {
-                    while try holds.bits(frame) != 0 {
-                        try evaluator.tick(at: position)
-                        switch try run(frame) {
-                        case .breakLoop: return .normal
-                        case .returned: return .returned
-                        case .normal, .continueLoop: continue
-                        }
-                    }
-                    return .normal
-                }
-            }
+            let head = here
+            loops.append(Loop(position: position))
+            let exit = emit(.jumpIfFalse, a: try self.condition(condition).slot, at: position)
+            emit(.tick, at: position)
+            try block(body)
+            emit(.jump, d: head, at: position)
+            closeLoop(continuingAt: head)
+            patch(exit)
         case .forIn(let pattern, let sequence, nil, let body, _):
-            return try rangeLoop(pattern, sequence, body, at: position)
+            try rangeLoop(pattern, sequence, body, at: position)
         case .returnValue(let valueExpr?):
             let value = try expression(valueExpr)
             guard value.type == function.resultType else { throw NotScalar() }
-            let operand = value.operand
-            return { frame in
-                frame[0] = try operand.bits(frame)
-                return .returned
-            }
+            emit(.returnValue, a: value.slot, at: position)
         case .breakLoop:
-            return { _ in .breakLoop }
+            guard !loops.isEmpty else { throw NotScalar() }
+            loops[loops.count - 1].breaks.append(emit(.jump, at: position))
         case .continueLoop:
-            return { _ in .continueLoop }
+            guard !loops.isEmpty else { throw NotScalar() }
+            loops[loops.count - 1].continues.append(emit(.jump, at: position))
         default:
             throw NotScalar()
         }
     }
 
+    /// Ends the innermost loop: its `continue`s jump to `target`, its `break`s to what follows.
+    private mutating func closeLoop(continuingAt target: Int32) {
+        let loop = loops.removeLast()
+        for jump in loop.continues { patch(jump, to: target) }
+        for jump in loop.breaks { patch(jump) }
+    }
+
     /// A condition, which must be a Bool (the evaluator's `truth` would fail on anything else).
-    private func condition(_ expr: Expr) throws(NotScalar) -> TypedOperand {
+    private mutating func condition(_ expr: Expr) throws(NotScalar) -> TypedSlot {
         let test = try expression(expr)
         guard test.type == .bool else { throw NotScalar() }
         return test
@@ -178,48 +260,29 @@ struct ScalarCompiler {
 
     /// `for i in a..<b` (or `a...b`, or `for _ in`) over Int bounds. The range is made by
     /// `Evaluator.binary`, so its errors (bounds the wrong way round) are the evaluator's.
-    private mutating func rangeLoop(_ pattern: Pattern, _ sequence: Expr, _ body: [Stmt], at position: SourcePosition) throws(NotScalar) -> ScalarBlock {
+    /// The counter is the loop's variable: a `let`, which the body cannot change.
+    private mutating func rangeLoop(_ pattern: Pattern, _ sequence: Expr, _ body: [Stmt], at position: SourcePosition) throws(NotScalar) {
         guard case .binary(let op, let lowerExpr, let upperExpr) = sequence.kind, op == .halfOpenRange || op == .closedRange else {
             throw NotScalar()
         }
         let lower = try expression(lowerExpr), upper = try expression(upperExpr)
         guard lower.type == .int, upper.type == .int else { throw NotScalar() }
+        let counter = temporary()
+        _ = temporary()  // the end, in `counter + 1`
+        emit(.range, a: counter, b: lower.slot, c: upper.slot, d: op == .closedRange ? 1 : 0, at: sequence.position)
         scopes.append([:])
         defer { scopes.removeLast() }
-        var slot: Int?
         switch pattern {
-        case .name(let name, _): slot = declare(name, .int, isVar: false)
+        case .name(let name, _): declare(name, .int, isVar: false, in: counter)
         case .wildcard: break
         case .tuple: throw NotScalar()
         }
-        let run = try block(body)
-        let evaluator = self.evaluator, sequencePosition = sequence.position, variable = slot ?? 0, binds = slot != nil
-        let (lowerOperand, upperOperand) = (lower.operand, upper.operand)
-        return { frame in
-            let bounds = try evaluator.binary(
-                op, .int(Int(truncatingIfNeeded: try lowerOperand.bits(frame))), .int(Int(truncatingIfNeeded: try upperOperand.bits(frame))),
-                at: sequencePosition)
-            guard case .range(let first, let end) = bounds else { return .normal }
-            return try evaluator.stoppingAtLoop(position) {
-                var index = first
-                while index < end {
-                    try evaluator.tick(at: sequencePosition)
-                    if binds { frame[variable] = UInt64(truncatingIfNeeded: index) }
-                    switch try run(frame) {
-                    case .breakLoop: return .normal
-                    case .returned: return .returned
-                    case .normal, .continueLoop: index += 1
-                    }
-                }
-                return .normal
-            }
-        }
-    }
-
-    private static func store(_ operand: ScalarOperand, in slot: Int) -> ScalarBlock {
-        { frame in
-            frame[slot] = try operand.bits(frame)
-            return .normal
-        }
+        loops.append(Loop(position: position))
+        let head = emit(.rangeNext, a: counter, at: sequence.position)
+        try block(body)
+        let step = here
+        emit(.rangeStep, a: counter, d: Int32(head), at: sequence.position)
+        closeLoop(continuingAt: step)
+        patch(head)
     }
 }

@@ -1,6 +1,6 @@
 /// A `func` over Ints, Doubles and Bools compiled to scalar code (ScalarCompiler): its
-/// parameters, locals and result live as raw bits in a frame allocated on the stack for
-/// each call, so a call builds no scope, saves no bindings and boxes no value. Calls
+/// parameters, locals and temporaries live as raw bits in a frame on the machine's own
+/// stack (ScalarMachine), so a call builds no scope, saves no bindings and boxes no value. Calls
 /// between scalar functions (`fib(n - 1) + fib(n - 2)`) stay in scalar code; the first
 /// call from the evaluator enters through `run(parametersOf:)`.
 ///
@@ -15,17 +15,16 @@ final class ScalarFunction {
     /// The argument labels the parameters take (nil for `_`).
     let parameterLabels: [String?]
     let resultType: ScalarType
-    /// The compiled body, set once compiled (a callee is referred to before: a recursive
-    /// call, while its own body compiles). Calls read it through `code`, unmanaged and used
-    /// as a guaranteed reference: a closure read out of a variable, or a reference out of
-    /// an unowned one, is retained and released at every call, which cost more than the call.
-    private var compiled: ScalarBody?
-    private var code = Unmanaged.passUnretained(ScalarBody.notCompiled)
     /// Where a call's stop check reports (the body's first statement, as CompiledFunction).
-    private let start: SourcePosition
+    let start: SourcePosition
+    /// The compiled code as the machine reads it, at an address fixed for the function's
+    /// life: callers compiled before it (a recursive call) refer to it there.
+    let routine: UnsafeMutablePointer<ScalarRoutine>
+    /// The compiled body, which owns the memory `routine` points into.
+    private var body: ScalarBody?
     /// The evaluator owns this function (through CompiledFunctions), so it outlives it;
-    /// unmanaged for the same reason as `code`.
-    private let evaluator: Unmanaged<Evaluator>
+    /// unsafe, so that an entry from the evaluator (once per call of a loop) retains nothing.
+    private unowned(unsafe) let evaluator: Evaluator
 
     /// The signature of `closure`, nil when it is not a scalar function's.
     init?(signatureOf closure: Closure, evaluator: Evaluator) {
@@ -43,77 +42,38 @@ final class ScalarFunction {
         parameterLabels = literal.parameters.map(\.label)
         self.resultType = resultType
         start = literal.body.first?.position ?? literal.position
-        self.evaluator = Unmanaged.passUnretained(evaluator)
+        self.evaluator = evaluator
+        routine = .allocate(capacity: 1)
+        routine.initialize(to: ScalarBody.notCompiled.routine(parameterCount: types.count))
     }
 
-    /// A call from scalar code: `bind` writes the arguments (already evaluated in the
-    /// caller's frame) into slots 1…, then the call runs one level deeper.
-    @inline(__always)
-    func call(at position: SourcePosition, _ bind: (ScalarFrame) -> Void) throws -> UInt64 {
-        try code._withUnsafeGuaranteedRef { body in
-            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: body.frameSize) { buffer in
-                let frame = buffer.baseAddress!
-                bind(frame)
-                return try evaluator._withUnsafeGuaranteedRef { evaluator in
-                    try evaluator.nestingCall(at: position) { try run(frame, body, evaluator) }
-                }
-            }
-        }
-    }
+    deinit { routine.deallocate() }
 
     /// CompiledFunction's body: the arguments bound in `scope`'s first slots, the depth
     /// already counted by the caller. Nil when an argument is not of its parameter's type
     /// (the function is then run as compiled code instead).
     func run(parametersOf scope: Scope) throws -> Value? {
-        let body = code.takeUnretainedValue()
-        return try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: body.frameSize) { buffer in
-            let frame = buffer.baseAddress!
+        let bits = try ScalarMachine.run(self, evaluator: evaluator) { frame in
             for (index, type) in parameterTypes.enumerated() {
-                guard let bits = type.bits(scope[slot: index]) else { return nil }
-                frame[index + 1] = bits
+                guard let bits = type.bits(scope[slot: index]) else { return false }
+                frame[index] = bits
             }
-            return resultType.value(try run(frame, body, evaluator.takeUnretainedValue()))
+            return true
         }
+        return bits.map(resultType.value)
     }
 
-    @inline(__always)
-    private func run(_ frame: ScalarFrame, _ body: ScalarBody, _ evaluator: Evaluator) throws -> UInt64 {
-        try evaluator.tick(at: start)
-        _ = try body.block(frame)
-        return frame[0]
-    }
-
-    /// Sets the compiled body, which needs `frameSize` slots.
-    func install(_ block: @escaping ScalarBlock, frameSize: Int) {
-        let body = ScalarBody(block: block, frameSize: frameSize)
-        compiled = body
-        code = Unmanaged.passUnretained(body)
+    /// Sets the compiled body.
+    func install(_ body: ScalarBody) {
+        self.body = body
+        routine.pointee = body.routine(parameterCount: parameterTypes.count)
     }
 
     /// Drops the compiled body (it holds its callees, and a recursive one itself).
     func forget() {
-        code = Unmanaged.passUnretained(ScalarBody.notCompiled)
-        compiled = nil
+        routine.pointee = ScalarBody.notCompiled.routine(parameterCount: parameterTypes.count)
+        body = nil
     }
-}
-
-/// A scalar function's compiled body and the slots its frame needs.
-/// Its fields are constants, and the shared `notCompiled` only throws: safe to share.
-final class ScalarBody: @unchecked Sendable {
-    let block: ScalarBlock
-    /// Slots per call: the result (slot 0), the parameters (1…), then the locals.
-    let frameSize: Int
-
-    init(block: @escaping ScalarBlock, frameSize: Int) {
-        self.block = block
-        self.frameSize = frameSize
-    }
-
-    /// The body of a function not compiled (yet, or any more): no call reaches it, since
-    /// code that calls a function is dropped with it.
-    static let notCompiled = ScalarBody(block: { _ in
-        throw RuntimeError(message: "internal error: a scalar function was called before it was compiled", position: SourcePosition(line: 0, column: 0), hint: nil)
-    }, frameSize: 1)
 }
 
 /// The scalar functions one evaluator has compiled, by closure. A class, not a struct held
