@@ -185,7 +185,7 @@ extension Evaluator {
 
     /// Runs a call's `body` one level deeper, failing beyond the deepest nesting allowed.
     @inline(__always)
-    func nestingCall<Result>(at position: SourcePosition, _ body: () throws -> Result) throws -> Result {
+    func nestingCall(at position: SourcePosition, _ body: () throws -> Value) throws -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         guard callDepth <= Self.maximumCallDepth else { throw RuntimeError(nestedTooDeepAt: position) }

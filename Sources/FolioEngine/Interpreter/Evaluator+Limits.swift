@@ -3,12 +3,11 @@
 /// moved to the line of the innermost loop around it, which is what the user has to
 /// change. Operators that allocate ask the memory budget first.
 extension Evaluator {
-    func stoppingAtLoop<Outcome>(_ position: SourcePosition, _ body: () throws -> Outcome) throws -> Outcome {
+    func stoppingAtLoop(_ position: SourcePosition, _ body: () throws -> Flow) throws -> Flow {
         do {
             return try body()
         } catch var error as RuntimeError where error.pendingLoopPosition {
-            error.position = position
-            error.pendingLoopPosition = false
+            error.moveToLoop(at: position)
             throw error
         }
     }

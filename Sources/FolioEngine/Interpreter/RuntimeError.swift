@@ -16,6 +16,12 @@ extension RuntimeError {
         self.init(message: reason.message, position: position, hint: reason.hint, pendingLoopPosition: true)
     }
 
+    /// Moves a stop to the loop at `position`, the innermost around where it happened.
+    mutating func moveToLoop(at position: SourcePosition) {
+        self.position = position
+        pendingLoopPosition = false
+    }
+
     /// A call at `position` one deeper than `Evaluator.maximumCallDepth`.
     init(nestedTooDeepAt position: SourcePosition) {
         self.init(

@@ -175,8 +175,7 @@ enum ScalarMachine {
             for index in stride(from: depth - 1, through: 0, by: -1) { chain.append((returns[index].routine, returns[index].pc)) }
             for (routine, pc) in chain {
                 if let loop = routine.pointee.body.takeUnretainedValue().loops[pc] {
-                    error.position = loop
-                    error.pendingLoopPosition = false
+                    error.moveToLoop(at: loop)
                     break
                 }
             }
