@@ -174,10 +174,12 @@ struct BuiltinCall {
     }
 
     /// The closure or built-in `self[index]`, prepared to be called once per element with
-    /// `arity` (1 or 2) arguments: faster than `apply` from the second call on.
-    func function(_ index: Int, arity: Int) throws -> PreparedCall {
+    /// `arity` (1 or 2) arguments: faster than `apply` from the second call on. `firstCall`,
+    /// the arguments of the first call when there is one, lets a closure over scalars
+    /// compile to scalar code for their types.
+    func function(_ index: Int, arity: Int, firstCall: [Value]?) throws -> PreparedCall {
         guard let evaluator = context.evaluator else { throw BuiltinError("no evaluator to call a closure") }
-        return PreparedCall(self[index], arity: arity, evaluator: evaluator, at: position)
+        return PreparedCall(self[index], arity: arity, firstCall: firstCall, evaluator: evaluator, at: position)
     }
 
     /// Fails the call if the cell must stop (timeout, the render's `--timeout`, Ctrl-C).

@@ -5,8 +5,9 @@ extension BuiltinModule {
         methods: [
             method("map", [.positional("transform", .function)], returns: .array(.any), doc: "The results of `transform` on each element.") {
                 call in
-                let transform = try call.function(1, arity: 1)
-                return .array(try elements(call).map { try transform($0) })
+                let values = try elements(call)
+                let transform = try call.function(1, arity: 1, firstCall: values.first.map { [$0] })
+                return .array(try values.map { try transform($0) })
             },
             method(
                 "progressMap", [.labeled("label", .string), .positional("transform", .function)], returns: .array(.any),
@@ -16,27 +17,34 @@ extension BuiltinModule {
                     built-ins inside (training epochs) fills the current step.
                     """
             ) { call in
-                let values = try elements(call), transform = try call.function(2, arity: 1)
+                let values = try elements(call), transform = try call.function(2, arity: 1, firstCall: values.first.map { [$0] })
                 return .array(try values.enumerated().map { index, value in
                     try call.withProgressStep(index, of: values.count, label: try call.string(1)) { try transform(value) }
                 })
             },
             method("filter", [.positional("isIncluded", .function)], returns: .array(.any), doc: "The elements for which `isIncluded` is true.") {
                 call in
-                let isIncluded = try call.function(1, arity: 1)
-                return try .array(elements(call).filter { element in
+                let values = try elements(call)
+                let isIncluded = try call.function(1, arity: 1, firstCall: values.first.map { [$0] })
+                // Room for every element at once: growing by doubling copied a large array
+                // several times (and touched fresh pages each time), twice the cost of the calls.
+                var kept: [Value] = []
+                kept.reserveCapacity(values.count)
+                for element in values {
                     guard case .bool(let keep) = try isIncluded(element) else {
                         throw BuiltinError("filter's closure must return Bool")
                     }
-                    return keep
-                })
+                    if keep { kept.append(element) }
+                }
+                return .array(kept)
             },
             method(
                 "reduce", [.positional("initialResult", .any), .positional("nextPartialResult", .function)], returns: .any,
                 doc: "Combines the elements left to right: `reduce(0) { $0 + $1 }`."
             ) { call in
-                let nextPartialResult = try call.function(2, arity: 2)
-                return try elements(call).reduce(call[1]) { try nextPartialResult($0, $1) }
+                let values = try elements(call)
+                let nextPartialResult = try call.function(2, arity: 2, firstCall: values.first.map { [call[1], $0] })
+                return try values.reduce(call[1]) { try nextPartialResult($0, $1) }
             },
             method(
                 "sorted", [.labeled("by", .function, default: .void)], returns: .array(.any),
@@ -46,8 +54,9 @@ extension BuiltinModule {
                     """
             ) { call in
                 guard case .function = call[1] else { return .array(try sortedValues(try elements(call))) }
-                let areInIncreasingOrder = try call.function(1, arity: 2)
-                return .array(try elements(call).sorted { a, b in
+                let values = try elements(call)
+                let areInIncreasingOrder = try call.function(1, arity: 2, firstCall: values.count >= 2 ? [values[1], values[0]] : nil)
+                return .array(try values.sorted { a, b in
                     guard case .bool(let ordered) = try areInIncreasingOrder(a, b) else {
                         throw BuiltinError("sorted(by:)'s closure must return Bool")
                     }
@@ -84,8 +93,9 @@ extension BuiltinModule {
             },
             method("allSatisfy", [.positional("predicate", .function)], returns: .bool, doc: "Whether `predicate` holds for every element.") {
                 call in
-                let predicate = try call.function(1, arity: 1)
-                return .bool(try elements(call).allSatisfy { element in
+                let values = try elements(call)
+                let predicate = try call.function(1, arity: 1, firstCall: values.first.map { [$0] })
+                return .bool(try values.allSatisfy { element in
                     if case .bool(true) = try predicate(element) { return true }
                     return false
                 })

@@ -166,6 +166,8 @@ struct CompiledFunctions {
     private var last: CompiledFunction?
     /// The functions over scalars among them, compiled further (ScalarFunction).
     private let scalars = ScalarFunctions()
+    /// The scalar functions, for the closures a built-in compiles to scalar code (ScalarClosure).
+    var scalarFunctions: ScalarFunctions { scalars }
     /// Entries kept at most (closures made in a long loop must not pile up).
     private static let capacity = 4096
 

@@ -20,6 +20,16 @@ enum ScalarType: Equatable {
         }
     }
 
+    /// The type of a scalar value, nil for any other.
+    init?(of value: Value) {
+        switch value {
+        case .int: self = .int
+        case .double: self = .double
+        case .bool: self = .bool
+        default: return nil
+        }
+    }
+
     var isNumber: Bool { self != .bool }
 
     /// The bits of `value`, nil when it is not of this type.

@@ -9,7 +9,10 @@ extension ScalarCompiler {
         case .double(let number): return TypedSlot(type: .double, slot: constant(number.bitPattern))
         case .bool(let flag): return TypedSlot(type: .bool, slot: constant(flag ? 1 : 0))
         case .name(let name):
-            guard let local = local(name) else { throw NotScalar() }
+            return try read(name)
+        case .anonymousArgument(let index):
+            // Never captured: `$1` of a closure called with one argument is an error.
+            guard let local = local(Evaluator.anonymousName(index)) else { throw NotScalar() }
             return TypedSlot(type: local.type, slot: local.slot)
         case .binary(let op, let left, let right) where op == .and || op == .or:
             return try logical(op, left, right, at: expr.position)
@@ -36,6 +39,15 @@ extension ScalarCompiler {
         default:
             throw NotScalar()
         }
+    }
+
+    /// A local, or a captured scalar as a constant when the signature allows it.
+    private mutating func read(_ name: String) throws(NotScalar) -> TypedSlot {
+        if let local = local(name) { return TypedSlot(type: local.type, slot: local.slot) }
+        guard signature.capturesValues, let slot = closure.scope.slot(of: name) else { throw NotScalar() }
+        let value = slot.scope[slot: slot.index]
+        guard let type = ScalarType(of: value), let bits = type.bits(value) else { throw NotScalar() }
+        return TypedSlot(type: type, slot: constant(bits))
     }
 
     /// `left && right`, `left || right`: `right` runs only when `left` does not decide.

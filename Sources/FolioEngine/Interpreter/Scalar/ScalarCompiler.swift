@@ -1,18 +1,19 @@
-/// Compiles the body of a scalar function (ScalarFunction) to instructions (ScalarProgram),
-/// or refuses it: any statement, expression or name outside what scalar code keeps exactly
-/// makes `compileBody` return false, and the function runs as compiled code
-/// (CompiledFunction), whose meaning is the evaluator's. Names resolve here, once: the
-/// parameters and locals to frame slots (a block's names to slots of their own, so
-/// shadowing resolves as in the evaluator's nested scopes), a called name to the scalar
-/// function or built-in it is bound to when the function is compiled (a `func` or `let`
-/// binding never changes afterwards).
+/// Compiles the body of a scalar function (ScalarFunction) or of a closure a built-in calls
+/// per element (ScalarClosure) to instructions (ScalarProgram), or refuses it: any
+/// statement, expression or name outside what scalar code keeps exactly makes `compileBody`
+/// return nil, and the function runs as compiled code (CompiledFunction), whose meaning is
+/// the evaluator's. Names resolve here, once: the parameters and locals to frame slots (a
+/// block's names to slots of their own, so shadowing resolves as in the evaluator's nested
+/// scopes), a called name to the scalar function or built-in it is bound to when the
+/// function is compiled (a `func` or `let` binding never changes afterwards), and, when the
+/// signature allows it, a captured scalar to a constant.
 ///
 /// Slots: the parameters from 0, then locals and temporaries (each expression's result gets
 /// a slot of its own: none is reused, so a frame is as large as the body's expressions).
 /// A constant's slot is negative while compiling (`-1 - index`); `finish` moves the
 /// constants after the other slots, where each call's frame gets a copy.
 struct ScalarCompiler {
-    let function: ScalarFunction
+    let signature: ScalarSignature
     let closure: Closure
     let evaluator: Evaluator
     let functions: ScalarFunctions
@@ -42,29 +43,35 @@ struct ScalarCompiler {
     /// it into a local can write the local instead (`s = s + x` needs no move).
     private var lastResult: Int32?
 
-    init(function: ScalarFunction, closure: Closure, evaluator: Evaluator, functions: ScalarFunctions) {
-        self.function = function
+    /// The result's type: the signature's, or the type of the first `return` compiled
+    /// (every other must return the same).
+    private var resultType: ScalarType?
+
+    init(signature: ScalarSignature, closure: Closure, evaluator: Evaluator, functions: ScalarFunctions) {
+        self.signature = signature
         self.closure = closure
         self.evaluator = evaluator
         self.functions = functions
+        resultType = signature.resultType
     }
 
-    /// Compiles the body into `function`; false when it is not scalar code's to run.
-    mutating func compileBody() -> Bool {
+    /// The compiled body and its result's type; nil when it is not scalar code's to run.
+    mutating func compileBody() -> (program: ScalarProgram, resultType: ScalarType)? {
         var body = closure.literal.body
         // `{ x * 2 }`: a body of one expression returns its value.
         if body.count == 1, case .expression(let expr) = body[0].kind { body = [Stmt(kind: .returnValue(expr), position: body[0].position)] }
-        guard Set(closure.parameterNames).count == closure.parameterNames.count, Self.returnsOnEveryPath(body) else { return false }
-        for (name, type) in zip(closure.parameterNames, function.parameterTypes) { _ = declare(name, type, isVar: false) }
+        let names = signature.parameterNames
+        guard Set(names).count == names.count, Self.returnsOnEveryPath(body) else { return nil }
+        for (name, type) in zip(names, signature.parameterTypes) { _ = declare(name, type, isVar: false) }
         do {
             try block(body)
         } catch {
-            return false
+            return nil
         }
-        emit(.internalError, at: function.start)
+        guard let resultType else { return nil }
+        emit(.internalError, at: signature.start)
         finish()
-        function.install(ScalarBody(program))
-        return true
+        return (program, resultType)
     }
 
     /// Whether every path through `statements` ends in a `return` (a scalar function has a
@@ -82,7 +89,7 @@ struct ScalarCompiler {
     /// Gives the constants their slots after the others.
     private mutating func finish() {
         program.slotCount = isLocal.count
-        program.start = function.start
+        program.start = signature.start
         let base = Int32(program.slotCount)
         func placed(_ slot: Int32) -> Int32 { slot < 0 ? base + (-1 - slot) : slot }
         for index in program.instructions.indices {
@@ -231,7 +238,8 @@ struct ScalarCompiler {
             try rangeLoop(pattern, sequence, body, at: position)
         case .returnValue(let valueExpr?):
             let value = try expression(valueExpr)
-            guard value.type == function.resultType else { throw NotScalar() }
+            if resultType == nil { resultType = value.type }
+            guard value.type == resultType else { throw NotScalar() }
             emit(.returnValue, a: value.slot, at: position)
         case .breakLoop:
             guard !loops.isEmpty else { throw NotScalar() }
@@ -285,4 +293,20 @@ struct ScalarCompiler {
         closeLoop(continuingAt: step)
         patch(head)
     }
+}
+
+/// What ScalarCompiler compiles a body for: its parameters' names and types, where its
+/// stop check reports, and what the names it does not bind may read.
+struct ScalarSignature {
+    var parameterNames: [String]
+    var parameterTypes: [ScalarType]
+    /// The declared result type; nil for a closure's, which is what its body returns.
+    var resultType: ScalarType?
+    /// Where a call's stop check reports (the body's first statement).
+    var start: SourcePosition
+    /// Whether a name the body does not bind reads the scalar it is bound to now, as a
+    /// constant. Only for code run while nothing can assign it: a closure compiled for one
+    /// built-in call (its scalar code assigns only its own locals), not a `func`'s code,
+    /// which later calls reuse.
+    var capturesValues = false
 }

@@ -27,7 +27,7 @@ final class ScalarFunction {
     private unowned(unsafe) let evaluator: Evaluator
 
     /// The signature of `closure`, nil when it is not a scalar function's.
-    init?(signatureOf closure: Closure, evaluator: Evaluator) {
+    convenience init?(signatureOf closure: Closure, evaluator: Evaluator) {
         let literal = closure.literal
         guard literal.name != nil, !literal.bodyMakesClosures, let returnType = literal.returnType,
             let resultType = ScalarType(evaluator.valueType(of: returnType))
@@ -38,13 +38,20 @@ final class ScalarFunction {
             else { return nil }
             types.append(type)
         }
-        parameterTypes = types
-        parameterLabels = literal.parameters.map(\.label)
+        self.init(
+            parameterTypes: types, labels: literal.parameters.map(\.label), resultType: resultType,
+            start: literal.body.first?.position ?? literal.position, evaluator: evaluator)
+    }
+
+    /// A function of this signature, not compiled yet.
+    init(parameterTypes: [ScalarType], labels: [String?], resultType: ScalarType, start: SourcePosition, evaluator: Evaluator) {
+        self.parameterTypes = parameterTypes
+        parameterLabels = labels
         self.resultType = resultType
-        start = literal.body.first?.position ?? literal.position
+        self.start = start
         self.evaluator = evaluator
         routine = .allocate(capacity: 1)
-        routine.initialize(to: ScalarBody.notCompiled.routine(parameterCount: types.count))
+        routine.initialize(to: ScalarBody.notCompiled.routine(parameterCount: parameterTypes.count))
     }
 
     deinit { routine.deallocate() }
@@ -106,15 +113,18 @@ final class ScalarFunctions {
         }
         entries[key] = .compiling(function)
         underway.append(key)
-        var compiler = ScalarCompiler(function: function, closure: closure, evaluator: evaluator, functions: self)
-        let compiled = compiler.compileBody()
-        if !compiled {
+        let signature = ScalarSignature(
+            parameterNames: closure.parameterNames, parameterTypes: function.parameterTypes, resultType: function.resultType,
+            start: function.start)
+        var compiler = ScalarCompiler(signature: signature, closure: closure, evaluator: evaluator, functions: self)
+        guard let (program, _) = compiler.compileBody() else {
             // The functions compiled since this one started may call it: they are dropped
             // with it (and compiled again when asked for), and this one is refused.
             settle(from: key, keeping: false)
             entries[key] = .refused(closure)
             return nil
         }
+        function.install(ScalarBody(program))
         if underway.first == key { settle(from: key, keeping: true) }
         return function
     }

@@ -8,7 +8,7 @@ enum ScalarMachine {
     private static let stackWordsOnThreadStack = 512
 
     /// A call under way that a deeper call interrupted.
-    private struct Return {
+    fileprivate struct Return {
         var routine: UnsafeMutablePointer<ScalarRoutine>
         /// The `call` instruction, whose `a` receives the result.
         var pc: Int
@@ -27,14 +27,57 @@ enum ScalarMachine {
             try evaluator.tick(at: function.start)
             let depthLimit = Evaluator.maximumCallDepth - evaluator.callDepth
             return try withUnsafeTemporaryAllocation(of: Return.self, capacity: max(depthLimit, 0) + 1) { returns in
-                try execute(function.routine, on: &stack, returns: returns.baseAddress!, depthLimit: depthLimit, evaluator: evaluator)
+                try execute(
+                    function.routine, on: &stack, returns: returns.baseAddress!, depthLimit: depthLimit, evaluator: evaluator,
+                    context: evaluator.context)
             }
         }
     }
 
+    /// The memory of runs made one after another from one place (ScalarClosure, once per
+    /// element of a built-in's loop): the frame stack and the returns, allocated once and
+    /// not at each run. Runs must not overlap (scalar code never calls back into its
+    /// caller). A struct of pointers, so that a run retains nothing; its owner calls `release`.
+    struct Workspace {
+        fileprivate var stack: FrameStack
+        fileprivate let returns: UnsafeMutablePointer<Return>
+        fileprivate let depthLimit: Int
+
+        /// For runs whose calls may nest `depthLimit` deeper (at least 0).
+        init(depthLimit: Int) {
+            stack = FrameStack(.allocate(capacity: stackWordsOnThreadStack), capacity: stackWordsOnThreadStack, onHeap: true)
+            returns = .allocate(capacity: depthLimit + 1)
+            self.depthLimit = depthLimit
+        }
+
+        func release() {
+            stack.release()
+            returns.deallocate()
+        }
+    }
+
+    /// Runs `routine` (whose stop check reports at `start`) in `workspace`, once `bind` has
+    /// written its arguments; the caller has counted the depth of this call and made the
+    /// workspace for the depth left. `context` is the evaluator's (passed in, so that a run
+    /// does not retain it).
+    @inline(__always)
+    static func run(
+        _ routine: UnsafeMutablePointer<ScalarRoutine>, start: SourcePosition, in workspace: inout Workspace, evaluator: Evaluator,
+        context: CellContext, bind: (ScalarFrame) -> Void
+    ) throws -> UInt64 {
+        bind(workspace.stack.base)
+        do {
+            try context.tick()
+        } catch {
+            throw RuntimeError(stopped: error, at: start)
+        }
+        return try execute(
+            routine, on: &workspace.stack, returns: workspace.returns, depthLimit: workspace.depthLimit, evaluator: evaluator, context: context)
+    }
+
     private static func execute(
         _ entry: UnsafeMutablePointer<ScalarRoutine>, on stack: inout FrameStack, returns: UnsafeMutablePointer<Return>,
-        depthLimit: Int, evaluator: Evaluator
+        depthLimit: Int, evaluator: Evaluator, context: CellContext
     ) throws -> UInt64 {
         var routine = entry
         var code = routine.pointee.code
@@ -42,7 +85,6 @@ enum ScalarMachine {
         var frame = stack.base
         var pc = 0
         var depth = 0
-        let context = evaluator.context
         copyConstants(of: routine, into: frame)
         do {
             while true {
@@ -231,14 +273,15 @@ enum ScalarMachine {
 
 /// The frames of the calls under way, one after the other: on the thread's stack at first,
 /// moved to the heap (and grown there) when a run goes deeper.
-private struct FrameStack {
+fileprivate struct FrameStack {
     private(set) var base: ScalarFrame
     private(set) var capacity: Int
     private var onHeap = false
 
-    init(_ base: ScalarFrame, capacity: Int) {
+    init(_ base: ScalarFrame, capacity: Int, onHeap: Bool = false) {
         self.base = base
         self.capacity = capacity
+        self.onHeap = onHeap
     }
 
     /// Makes room for `words` words, keeping the frames in use.
